@@ -1,0 +1,484 @@
+"""Load and validate the indicator catalogue and the target registry in `data/`.
+
+Every file is read with the csv module first (so a bad cell can be named by its line
+and column) and only then turned into typed pandas frames. A bad file raises
+`CatalogError`, which names the file, the row (1 = header line, as a spreadsheet shows
+it) and the column, in Vietnamese and English.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+import numpy as np
+import pandas as pd
+
+from models.messages import render
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+YEAR_MIN, YEAR_MAX = 1945, 2100
+STATUSES = ("official", "preliminary", "estimate", "derived", "proxy")
+QUALIFIERS = ("", "approx", "lower_bound", "upper_bound")
+TARGET_KINDS = ("level_at_least", "level_at_most", "average_growth_at_least", "coverage_full",
+                "relative_to_region", "qualitative")
+ID_RE = re.compile(r"^[a-z0-9_]+$")
+
+
+# --------------------------------------------------------------------------- errors
+@dataclass
+class Problem:
+    """One thing wrong with one cell (or row, or file)."""
+
+    file: str
+    row: int | None
+    column: str | None
+    code: str
+    params: dict = field(default_factory=dict)
+
+    def message(self, lang: str = "vi") -> str:
+        where = {"vi": f"Tệp {self.file}", "en": f"File {self.file}"}[lang if lang in ("vi", "en") else "vi"]
+        if self.row is not None:
+            where += {"vi": f", dòng {self.row}", "en": f", row {self.row}"}.get(lang, f", dòng {self.row}")
+        if self.column:
+            where += {"vi": f", cột '{self.column}'", "en": f", column '{self.column}'"}.get(lang, "")
+        return f"{where}: {render(self.code, lang, **self.params)}"
+
+
+class CatalogError(ValueError):
+    """Raised when a data file is malformed; holds every problem found (up to a limit)."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(self.message("en") + " | " + self.message("vi"))
+
+    def message(self, lang: str = "vi", limit: int = 5) -> str:
+        lines = [p.message(lang) for p in self.problems[:limit]]
+        more = len(self.problems) - limit
+        if more > 0:
+            lines.append({"vi": f"… và {more} lỗi khác", "en": f"… and {more} more"}.get(lang, ""))
+        return "\n".join(lines)
+
+    @property
+    def first(self) -> Problem:
+        return self.problems[0]
+
+
+# --------------------------------------------------------------------------- table specs
+@dataclass(frozen=True)
+class Col:
+    name: str
+    kind: str = "str"          # str | id | int | float | bool | date
+    required: bool = False
+    allowed: tuple | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    file: str
+    columns: tuple[Col, ...]
+    key: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+SPECS: dict[str, TableSpec] = {
+    "indicators": TableSpec("indicators.csv", (
+        Col("indicator_id", "id", True), Col("name_vi", required=True), Col("name_en", required=True),
+        Col("unit_vi", required=True), Col("unit_en", required=True),
+        Col("direction", required=True, allowed=("higher", "lower", "neutral")),
+        Col("lower_bound", "float"), Col("upper_bound", "float"), Col("additive", "bool", True),
+        Col("pillar", required=True, allowed=("economy", "digital_infrastructure", "digital_government",
+                                                "innovation", "context")),
+        Col("formula"), Col("description_vi"), Col("description_en"),
+    ), key=("indicator_id",)),
+    "territories": TableSpec("territories.csv", (
+        Col("territory_id", "id", True), Col("name_vi", required=True), Col("name_en", required=True),
+        Col("kind", required=True, allowed=("country", "region", "province")), Col("parent_id", "id"),
+        Col("valid_from", "int"), Col("valid_to", "int"), Col("note"),
+    ), key=("territory_id",)),
+    "sources": TableSpec("sources.csv", (
+        Col("source_id", "id", True), Col("publisher", required=True), Col("title", required=True),
+        Col("url", required=True), Col("published", "date"),
+        Col("reliability", required=True, allowed=("high", "medium", "low")), Col("note"),
+    ), key=("source_id",)),
+    "vintages": TableSpec("vintages.csv", (
+        Col("indicator_id", required=True), Col("vintage", "id", True), Col("label_vi", required=True),
+        Col("label_en", required=True),
+    ), key=("indicator_id", "vintage")),
+    "breaks": TableSpec("breaks.csv", (
+        Col("indicator_id", required=True), Col("territory_id", required=True), Col("year", "int", True),
+        Col("vintage_before"), Col("vintage_after"), Col("description_vi", required=True),
+        Col("description_en", required=True),
+    )),
+    "observations": TableSpec("observations.csv", (
+        Col("territory_id", "id", True), Col("indicator_id", "id", True), Col("vintage", "id", True),
+        Col("year", "int", True), Col("period_start", "int"), Col("value", "float", True),
+        Col("qualifier", allowed=QUALIFIERS), Col("status", required=True, allowed=STATUSES),
+        Col("source_id", "id", True), Col("preferred", "bool", True), Col("year_inferred", "bool"),
+        Col("formula"), Col("note"),
+    ), key=("territory_id", "indicator_id", "vintage", "year", "period_start", "source_id")),
+    "gaps": TableSpec("gaps.csv", (
+        Col("territory_id", "id", True), Col("indicator_id", "id", True), Col("year", required=True),
+        Col("note"),
+    )),
+    "documents": TableSpec("documents.csv", (
+        Col("document_id", "id", True), Col("number", required=True), Col("date", "date"),
+        Col("issuer_vi", required=True), Col("issuer_en", required=True), Col("title_vi", required=True),
+        Col("title_en", required=True), Col("source_id", "id", True), Col("note"),
+    ), key=("document_id",)),
+    "targets": TableSpec("targets.csv", (
+        Col("target_id", "id", True), Col("document_id", "id", True), Col("clause_vi", required=True),
+        Col("clause_en", required=True), Col("indicator_id", "id"), Col("territory_id", "id", True),
+        Col("assess_territory_id", "id", True), Col("target_year", "int", True),
+        Col("kind", required=True, allowed=TARGET_KINDS), Col("value", "float"), Col("base_year", "int"),
+        Col("tolerance", "float"), Col("reference_territory_id", "id"), Col("supersedes"),
+        Col("conflicts_with"), Col("pillar", required=True, allowed=("economy", "digital_infrastructure",
+                                                                        "digital_government", "innovation", "context")),
+        Col("evidence_indicators"), Col("note"),
+    ), key=("target_id",)),
+}
+LOAD_ORDER = ("indicators", "territories", "sources", "vintages", "breaks", "observations", "gaps",
+              "documents", "targets")
+
+
+# --------------------------------------------------------------------------- parsing
+def _decode(raw: bytes, file: str) -> str:
+    if not raw.strip():
+        raise CatalogError([Problem(file, 1, None, "empty_file")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CatalogError([Problem(file, line, None, "encoding", {"byte": f"0x{raw[exc.start]:02x}"})]) from None
+
+
+def _parse_cell(col: Col, text: str, file: str, row: int, problems: list[Problem]):
+    text = text.strip()
+    if text == "":
+        if col.required:
+            problems.append(Problem(file, row, col.name, "required"))
+        return None
+    if col.allowed is not None and text not in col.allowed:
+        problems.append(Problem(file, row, col.name, "not_allowed",
+                                {"value": text, "allowed": ", ".join(a for a in col.allowed if a)}))
+        return None
+    if col.kind == "id":
+        if not ID_RE.match(text):
+            problems.append(Problem(file, row, col.name, "bad_id", {"value": text}))
+            return None
+        return text
+    if col.kind == "float":
+        try:
+            value = float(text)
+        except ValueError:
+            problems.append(Problem(file, row, col.name, "not_number", {"value": text}))
+            return None
+        if not np.isfinite(value):
+            problems.append(Problem(file, row, col.name, "not_number", {"value": text}))
+            return None
+        return value
+    if col.kind == "int":
+        if not re.fullmatch(r"-?\d+", text):
+            problems.append(Problem(file, row, col.name, "not_integer", {"value": text}))
+            return None
+        return int(text)
+    if col.kind == "bool":
+        if text.lower() not in ("true", "false"):
+            problems.append(Problem(file, row, col.name, "not_bool", {"value": text}))
+            return None
+        return text.lower() == "true"
+    if col.kind == "date":
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+            problems.append(Problem(file, row, col.name, "bad_date", {"value": text}))
+            return None
+        return text
+    if text[0] in "=+@\t\r" or (text[0] == "-" and not re.fullmatch(r"-?\d+(\.\d+)?", text)):
+        problems.append(Problem(file, row, col.name, "formula_chars", {"value": text[:12]}))
+        return None
+    return text
+
+
+def parse_table(spec: TableSpec, raw: bytes, file: str | None = None) -> tuple[pd.DataFrame, list[int]]:
+    """Parse one CSV against its spec. Returns the frame and each row's line number."""
+    file = file or spec.file
+    text = _decode(raw, file)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise CatalogError([Problem(file, 1, None, "empty_file")]) from None
+    header = [h.strip() for h in header]
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for h in header:
+        if h in seen:
+            problems.append(Problem(file, 1, h, "duplicate_column", {"column": h}))
+        seen.add(h)
+        if h not in spec.names:
+            problems.append(Problem(file, 1, h, "extra_column", {"column": h}))
+    for name in spec.names:
+        if name not in header:
+            problems.append(Problem(file, 1, name, "missing_column", {"column": name}))
+    if problems:
+        raise CatalogError(problems)
+    records: list[dict] = []
+    lines: list[int] = []
+    keys: dict[tuple, int] = {}
+    cols = {c.name: c for c in spec.columns}
+    for fields in reader:
+        line = reader.line_num
+        if not any(f.strip() for f in fields):
+            continue
+        if len(fields) != len(header):
+            problems.append(Problem(file, line, None, "field_count", {"found": len(fields), "expected": len(header)}))
+            continue
+        rec = {h: _parse_cell(cols[h], f, file, line, problems) for h, f in zip(header, fields)}
+        if spec.key:
+            key = tuple(rec[k] for k in spec.key)
+            if key in keys:
+                problems.append(Problem(file, line, spec.key[0], "duplicate_key",
+                                        {"key": "/".join("" if k is None else str(k) for k in key), "other": keys[key]}))
+            else:
+                keys[key] = line
+        records.append(rec)
+        lines.append(line)
+        if len(problems) > 200:
+            break
+    if problems:
+        raise CatalogError(problems)
+    if not records:
+        raise CatalogError([Problem(file, 2, None, "no_rows")])
+    frame = pd.DataFrame.from_records(records, columns=spec.names)
+    for c in spec.columns:
+        if c.kind in ("int",):
+            frame[c.name] = frame[c.name].astype("Int64")
+        elif c.kind == "float":
+            frame[c.name] = frame[c.name].astype("float64")
+        elif c.kind == "bool":
+            frame[c.name] = frame[c.name].fillna(False).astype(bool)
+        else:
+            frame[c.name] = frame[c.name].fillna("").astype(str)
+    return frame, lines
+
+
+# --------------------------------------------------------------------------- the catalogue
+@dataclass
+class Catalog:
+    """All tables of one data version, validated against each other."""
+
+    indicators: pd.DataFrame
+    territories: pd.DataFrame
+    sources: pd.DataFrame
+    vintages: pd.DataFrame
+    breaks: pd.DataFrame
+    observations: pd.DataFrame
+    gaps: pd.DataFrame
+    documents: pd.DataFrame
+    targets: pd.DataFrame
+    data_dir: Path | None = None
+
+    def indicator(self, indicator_id: str) -> pd.Series:
+        return self.indicators.set_index("indicator_id").loc[indicator_id]
+
+    def series(self, territory_id: str, indicator_id: str, vintage: str | None = None,
+               preferred_only: bool = True, exact_only: bool = False) -> pd.DataFrame:
+        """One territory's values of one indicator, sorted by year; never mixes vintages if one is given."""
+        o = self.observations
+        mask = (o["territory_id"] == territory_id) & (o["indicator_id"] == indicator_id)
+        if vintage is not None:
+            mask &= o["vintage"] == vintage
+        if preferred_only:
+            mask &= o["preferred"]
+        if exact_only:
+            mask &= o["qualifier"] == ""
+        return o[mask & o["period_start"].isna()].sort_values(["vintage", "year"]).reset_index(drop=True)
+
+    def longest_vintage(self, territory_id: str, indicator_id: str) -> tuple[str | None, pd.DataFrame]:
+        """The vintage with most exact yearly points (the one a forecast may use)."""
+        s = self.series(territory_id, indicator_id, exact_only=True)
+        if s.empty:
+            return None, s
+        counts = s.groupby("vintage")["year"].agg(["count", "max"]).sort_values(["count", "max"], ascending=False)
+        v = counts.index[0]
+        return v, s[s["vintage"] == v].reset_index(drop=True)
+
+
+def _check_refs(frame: pd.DataFrame, lines: list[int], file: str, column: str, valid: set, table: str,
+                problems: list[Problem], allow_star: bool = False, multi: bool = False) -> None:
+    for value, line in zip(frame[column], lines):
+        if value in ("", None):
+            continue
+        values = str(value).split(";") if multi else [value]
+        for v in values:
+            if allow_star and v == "*":
+                continue
+            if v not in valid:
+                problems.append(Problem(file, line, column, "unknown_ref", {"value": v, "table": table}))
+
+
+def validate(tables: dict[str, pd.DataFrame], lines: dict[str, list[int]]) -> list[Problem]:
+    """Cross-table checks: ids that must exist, bounds, years, territory periods, preferred values."""
+    problems: list[Problem] = []
+    ind = tables["indicators"].set_index("indicator_id")
+    ind_ids = set(ind.index)
+    terr = tables["territories"].set_index("territory_id")
+    terr_ids = set(terr.index)
+    src_ids = set(tables["sources"]["source_id"])
+    vint = set(zip(tables["vintages"]["indicator_id"], tables["vintages"]["vintage"]))
+    doc_ids = set(tables["documents"]["document_id"])
+
+    _check_refs(tables["territories"], lines["territories"], "territories.csv", "parent_id", terr_ids,
+                "territories.csv", problems)
+    _check_refs(tables["vintages"], lines["vintages"], "vintages.csv", "indicator_id", ind_ids,
+                "indicators.csv", problems, allow_star=True)
+    _check_refs(tables["breaks"], lines["breaks"], "breaks.csv", "indicator_id", ind_ids, "indicators.csv",
+                problems, allow_star=True)
+    _check_refs(tables["breaks"], lines["breaks"], "breaks.csv", "territory_id", terr_ids, "territories.csv",
+                problems, allow_star=True)
+
+    obs, ol = tables["observations"], lines["observations"]
+    f = "observations.csv"
+    _check_refs(obs, ol, f, "territory_id", terr_ids, "territories.csv", problems)
+    _check_refs(obs, ol, f, "indicator_id", ind_ids, "indicators.csv", problems)
+    _check_refs(obs, ol, f, "source_id", src_ids, "sources.csv", problems)
+    preferred_seen: dict[tuple, int] = {}
+    for rec, line in zip(obs.itertuples(index=False), ol):
+        if rec.indicator_id in ind_ids and (rec.indicator_id, rec.vintage) not in vint and ("*", rec.vintage) not in vint:
+            problems.append(Problem(f, line, "vintage", "unknown_ref", {"value": rec.vintage, "table": "vintages.csv"}))
+        year = int(rec.year)
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            problems.append(Problem(f, line, "year", "year_range", {"value": year, "lower": YEAR_MIN, "upper": YEAR_MAX}))
+        if not pd.isna(rec.period_start) and int(rec.period_start) >= year:
+            problems.append(Problem(f, line, "period_start", "bad_period", {"value": int(rec.period_start), "year": year}))
+        if rec.territory_id in terr_ids:
+            t = terr.loc[rec.territory_id]
+            lo = None if pd.isna(t["valid_from"]) else int(t["valid_from"])
+            hi = None if pd.isna(t["valid_to"]) else int(t["valid_to"])
+            reconstructed = rec.status == "derived"   # e.g. the merged province summed backwards
+            if (lo is not None and year < lo and not reconstructed) or (hi is not None and year > hi):
+                problems.append(Problem(f, line, "year", "territory_period",
+                                        {"territory": rec.territory_id, "value": year,
+                                         "valid": f"{lo or '…'}–{hi or '…'}"}))
+        if rec.indicator_id in ind_ids:
+            lo_b, hi_b = ind.loc[rec.indicator_id, "lower_bound"], ind.loc[rec.indicator_id, "upper_bound"]
+            if (not pd.isna(lo_b) and rec.value < lo_b) or (not pd.isna(hi_b) and rec.value > hi_b):
+                problems.append(Problem(f, line, "value", "out_of_bounds",
+                                        {"value": rec.value, "indicator": rec.indicator_id,
+                                         "lower": "" if pd.isna(lo_b) else lo_b, "upper": "" if pd.isna(hi_b) else hi_b}))
+        if rec.preferred:
+            key = (rec.territory_id, rec.indicator_id, rec.vintage, year,
+                   None if pd.isna(rec.period_start) else int(rec.period_start))
+            if key in preferred_seen:
+                problems.append(Problem(f, line, "preferred", "two_preferred",
+                                        {"key": "/".join(str(k) for k in key if k is not None), "other": preferred_seen[key]}))
+            else:
+                preferred_seen[key] = line
+
+    _check_refs(tables["gaps"], lines["gaps"], "gaps.csv", "territory_id", terr_ids, "territories.csv", problems)
+    _check_refs(tables["gaps"], lines["gaps"], "gaps.csv", "indicator_id", ind_ids, "indicators.csv", problems)
+    _check_refs(tables["documents"], lines["documents"], "documents.csv", "source_id", src_ids, "sources.csv", problems)
+
+    tg, tl = tables["targets"], lines["targets"]
+    f = "targets.csv"
+    target_ids = set(tg["target_id"])
+    _check_refs(tg, tl, f, "document_id", doc_ids, "documents.csv", problems)
+    _check_refs(tg, tl, f, "indicator_id", ind_ids, "indicators.csv", problems)
+    for col in ("territory_id", "assess_territory_id", "reference_territory_id"):
+        _check_refs(tg, tl, f, col, terr_ids, "territories.csv", problems)
+    for col in ("supersedes", "conflicts_with"):
+        _check_refs(tg, tl, f, col, target_ids, "targets.csv", problems, multi=True)
+    _check_refs(tg, tl, f, "evidence_indicators", ind_ids, "indicators.csv", problems, multi=True)
+    for rec, line in zip(tg.itertuples(index=False), tl):
+        year = int(rec.target_year)
+        if not YEAR_MIN <= year <= YEAR_MAX:
+            problems.append(Problem(f, line, "target_year", "year_range", {"value": year, "lower": YEAR_MIN, "upper": YEAR_MAX}))
+        if rec.kind != "qualitative" and (rec.indicator_id == "" or pd.isna(rec.value)):
+            problems.append(Problem(f, line, "value" if rec.indicator_id else "indicator_id", "target_needs_value",
+                                    {"kind": rec.kind}))
+        if rec.kind == "average_growth_at_least" and (pd.isna(rec.base_year) or int(rec.base_year) >= year):
+            problems.append(Problem(f, line, "base_year", "target_needs_base_year", {}))
+        if rec.kind == "relative_to_region" and rec.reference_territory_id == "":
+            problems.append(Problem(f, line, "reference_territory_id", "target_needs_reference", {}))
+    return problems
+
+
+def read_tables(data_dir: Path, overrides: dict[str, bytes] | None = None) -> tuple[dict, dict]:
+    """Read every table; `overrides` replaces a file's bytes (used to validate an upload before storing it)."""
+    tables, lines = {}, {}
+    overrides = overrides or {}
+    for name in LOAD_ORDER:
+        spec = SPECS[name]
+        raw = overrides.get(name)
+        if raw is None:
+            path = data_dir / spec.file
+            if not path.exists():
+                raise FileNotFoundError(f"{path} is missing / thiếu tệp {path}")
+            raw = path.read_bytes()
+        tables[name], lines[name] = parse_table(spec, raw)
+    return tables, lines
+
+
+def load_catalog(data_dir: Path | str | None = None, overrides: dict[str, bytes] | None = None) -> Catalog:
+    """Load and validate one data version; raises CatalogError naming file, row and column."""
+    data_dir = Path(data_dir or os.environ.get("LOTRINH_DATA_DIR") or DATA_DIR)
+    tables, lines = read_tables(data_dir, overrides)
+    problems = validate(tables, lines)
+    if problems:
+        raise CatalogError(problems)
+    return Catalog(**tables, data_dir=data_dir)
+
+
+def coverage_table(cat: Catalog) -> pd.DataFrame:
+    """Per indicator: territories, years, number of values, statuses and sources (the first screen's table)."""
+    o = cat.observations
+    grp = o.groupby("indicator_id")
+    out = pd.DataFrame({
+        "n_values": grp.size(),
+        "n_territories": grp["territory_id"].nunique(),
+        "year_min": grp["year"].min(),
+        "year_max": grp["year"].max(),
+        "statuses": grp["status"].agg(lambda s: ", ".join(sorted(set(s)))),
+        "n_sources": grp["source_id"].nunique(),
+        "territories": grp["territory_id"].agg(lambda s: ", ".join(sorted(set(s))[:6]) + (" …" if s.nunique() > 6 else "")),
+    })
+    return cat.indicators.merge(out, left_on="indicator_id", right_index=True, how="left")
+
+
+def forecastable(cat: Catalog, min_points: int = 6) -> pd.DataFrame:
+    """Longest exact yearly run in one vintage, per territory and indicator, flagged against `min_points`."""
+    o = cat.observations
+    o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+    sizes = o.groupby(["indicator_id", "territory_id", "vintage"])["year"].agg(["count", "min", "max"]).reset_index()
+    best = sizes.sort_values("count", ascending=False).drop_duplicates(["indicator_id", "territory_id"])
+    best["enough"] = best["count"] >= min_points
+    return best.sort_values(["indicator_id", "territory_id"]).reset_index(drop=True)
+
+
+def parse_one(table: str, raw: bytes, file: str) -> pd.DataFrame:
+    """Parse a single uploaded table against its template (used by the Data page)."""
+    frame, _ = parse_table(SPECS[table], raw, file)
+    return frame
+
+
+__all__ = ["Catalog", "CatalogError", "Problem", "SPECS", "load_catalog", "coverage_table", "forecastable",
+           "parse_table", "parse_one", "read_tables", "validate"]
+
+
+def data_version(data_dir: Path | str | None = None) -> str:
+    """Short checksum of every catalogue file, shown on every page and export."""
+    import hashlib
+
+    data_dir = Path(data_dir or os.environ.get("LOTRINH_DATA_DIR") or DATA_DIR)
+    h = hashlib.sha256()
+    for name in LOAD_ORDER:
+        path = data_dir / SPECS[name].file
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()[:10]
