@@ -1,0 +1,109 @@
+"""Data catalogue: every indicator with unit, coverage, source and status; the target registry."""
+import pandas as pd
+import streamlit as st
+
+from ui.i18n import fmt_number, t
+from ui.loaders import catalog, coverage, current_version
+
+lang = st.session_state.get("lang", "vi")
+
+
+st.title(t("catalogue_title", lang))
+st.caption(t("catalogue_intro", lang))
+
+try:
+    cat = catalog()
+except Exception as exc:   # a bad data version must never show a traceback
+    st.error(t("data_error", lang))
+    st.code(exc.message(lang) if hasattr(exc, "message") else str(exc))
+    st.stop()
+
+version = current_version()
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("metric_values", lang), fmt_number(len(cat.observations), lang, 0))
+c2.metric(t("metric_indicators", lang), fmt_number(len(cat.indicators), lang, 0))
+c3.metric(t("metric_targets", lang), fmt_number(len(cat.targets), lang, 0))
+c4.metric(t("metric_sources", lang), fmt_number(len(cat.sources), lang, 0))
+
+names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
+terr_names = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
+tab_ind, tab_tg, tab_series, tab_src, tab_gap = st.tabs(
+    [t("tab_indicators", lang), t("tab_targets", lang), t("tab_series", lang), t("tab_sources", lang), t("tab_gaps", lang)])
+
+with tab_ind:
+    cov = coverage(version)
+    pillars = ["all"] + sorted(cov["pillar"].unique())
+    pillar = st.selectbox(t("filter_pillar", lang), pillars, key="cat_pillar",
+                          format_func=lambda p: t("all", lang) if p == "all" else t(f"pillar_{p}", lang))
+    view = cov if pillar == "all" else cov[cov["pillar"] == pillar]
+    table = pd.DataFrame({
+        t("col_indicator", lang): view[f"name_{lang}"],
+        t("col_unit", lang): view[f"unit_{lang}"],
+        t("col_pillar", lang): [t(f"pillar_{p}", lang) for p in view["pillar"]],
+        t("col_territories", lang): view["n_territories"].fillna(0).astype(int),
+        t("col_years", lang): [
+            "–" if pd.isna(a) else f"{int(a)}–{int(b)}" for a, b in zip(view["year_min"], view["year_max"])],
+        t("col_n_values", lang): view["n_values"].fillna(0).astype(int),
+        t("col_statuses", lang): [
+            ", ".join(t(f"status_{s}", lang) for s in str(v).split(", ")) if isinstance(v, str) else "–"
+            for v in view["statuses"]],
+        t("col_n_sources", lang): view["n_sources"].fillna(0).astype(int),
+        t("col_formula", lang): view["formula"],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", key="cat_table")
+
+with tab_tg:
+    tg = cat.targets
+    docs = dict(zip(cat.documents["document_id"], cat.documents["number"]))
+    registry = pd.DataFrame({
+        t("col_target", lang): tg[f"clause_{lang}"],
+        t("col_document", lang): [docs[d] for d in tg["document_id"]],
+        t("col_year", lang): tg["target_year"].astype(int),
+        t("col_kind", lang): [t(f"kind_{k}", lang) for k in tg["kind"]],
+        t("col_value", lang): [fmt_number(v, lang, 2).rstrip("0").rstrip(",.") if not pd.isna(v) else "–"
+                               for v in tg["value"]],
+        t("col_indicator", lang): [names.get(i, "–") if i else "–" for i in tg["indicator_id"]],
+        t("col_territory", lang): [terr_names[x] for x in tg["assess_territory_id"]],
+        t("col_relations", lang): [" ".join(x for x in (s, c) if x) for s, c in zip(tg["supersedes"], tg["conflicts_with"])],
+    })
+    st.dataframe(registry, hide_index=True, width="stretch", key="target_table")
+
+with tab_series:
+    ids = sorted(cat.observations["indicator_id"].unique(), key=lambda i: names.get(i, i))
+    ind = st.selectbox(t("pick_indicator", lang), ids, key="series_indicator", format_func=lambda i: names.get(i, i))
+    terrs = sorted(cat.observations.loc[cat.observations["indicator_id"] == ind, "territory_id"].unique())
+    default = terrs.index("tuyen_quang_old") if "tuyen_quang_old" in terrs else 0
+    terr = st.selectbox(t("pick_territory", lang), terrs, index=default, key="series_territory",
+                        format_func=lambda x: terr_names.get(x, x))
+    rows = cat.observations[(cat.observations["indicator_id"] == ind) & (cat.observations["territory_id"] == terr)]
+    if rows.empty:
+        st.info(t("no_values", lang))
+    else:
+        srcs = dict(zip(cat.sources["source_id"], cat.sources["publisher"]))
+        st.dataframe(pd.DataFrame({
+            t("col_year", lang): rows["year"].astype(int),
+            t("col_value", lang): [fmt_number(v, lang, 2) for v in rows["value"]],
+            t("col_qualifier", lang): [t(f"qualifier_{q}", lang) if q else "" for q in rows["qualifier"]],
+            t("col_status", lang): [t(f"status_{s}", lang) for s in rows["status"]],
+            t("col_vintage", lang): rows["vintage"],
+            t("col_source", lang): [srcs.get(s, s) for s in rows["source_id"]],
+            t("col_formula", lang): rows["formula"].fillna(""),
+            t("col_note", lang): rows["note"].fillna(""),
+        }).sort_values(t("col_year", lang)), hide_index=True, width="stretch", key="series_table")
+        st.caption(t("derived_caption", lang))
+
+with tab_src:
+    s = cat.sources
+    st.dataframe(pd.DataFrame({
+        t("col_publisher", lang): s["publisher"], t("col_title", lang): s["title"], "URL": s["url"],
+        t("col_published", lang): s["published"], t("col_reliability", lang): s["reliability"],
+    }), hide_index=True, width="stretch", key="source_table",
+        column_config={"URL": st.column_config.LinkColumn("URL")})
+
+with tab_gap:
+    g = cat.gaps
+    st.dataframe(pd.DataFrame({
+        t("col_indicator", lang): [names.get(i, i) for i in g["indicator_id"]],
+        t("col_territory", lang): [terr_names.get(x, x) for x in g["territory_id"]],
+        t("col_year", lang): g["year"], t("col_note", lang): g["note"],
+    }), hide_index=True, width="stretch", key="gap_table")
