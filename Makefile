@@ -1,0 +1,30 @@
+# The two commands of the README: `make run` (the app on the bundled data) and `make test` (every test).
+PYTHON ?= python3
+VENV   := .venv
+PORT   ?= 8501
+export OPENBLAS_NUM_THREADS := 1
+
+.PHONY: run test data clean
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install -q --upgrade pip
+	$(VENV)/bin/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(VENV)/bin/python -m pip install -q -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.dev
+	$(VENV)/bin/python -m pytest
+
+# Rebuild data/ from ../shared/research/facts (or FACTS=dir) after a new vintage of the fact sheets.
+data:
+	$(PYTHON) data/build/build_catalog.py $(if $(FACTS),--facts $(FACTS))
+
+clean:
+	rm -rf $(VENV) .pytest_cache

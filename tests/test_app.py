@@ -1,0 +1,64 @@
+"""The first screen opens in both languages, with the catalogue's numbers formatted per language."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+
+
+def table_with(at, column):
+    """The rendered dataframe that has `column` (AppTest does not expose dataframe keys)."""
+    found = [d.value for d in at.dataframe if column in d.value.columns]
+    assert len(found) == 1, [list(d.value.columns) for d in at.dataframe]
+    return found[0]
+
+
+@pytest.fixture
+def app(fresh_streamlit_cache):
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_first_screen_opens_in_vietnamese(app):
+    assert app.title[0].value == "Danh mục chỉ tiêu và sổ đăng ký mục tiêu"
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Mục tiêu"] == "43"
+    assert "." in metrics["Giá trị"]            # 2.362 in Vietnamese grouping
+    assert app.sidebar.radio(key="lang").value == "vi"
+
+
+def test_language_switch_changes_labels_and_number_format(app):
+    vi_values = {m.label: m.value for m in app.metric}["Giá trị"]
+    app.sidebar.radio(key="lang").set_value("en").run()
+    assert not app.exception
+    assert app.title[0].value == "Indicator catalogue and target registry"
+    en = {m.label: m.value for m in app.metric}
+    assert en["Values"] == vi_values.replace(".", ",")
+
+
+def test_target_registry_table_lists_the_402_clauses(app):
+    registry = table_with(app, "Văn bản")
+    assert len(registry) == 43
+    assert "Internet băng thông rộng phủ 100% các xã" in set(registry["Mục tiêu"])
+    assert set(registry.loc[registry["Văn bản"] == "402-KH/TU", "Năm"]) == {2025, 2030, 2045}
+
+
+def test_indicator_table_shows_unit_coverage_and_status(app):
+    table = table_with(app, "Số lãnh thổ")
+    row = table[table["Chỉ tiêu"] == "Lực lượng lao động từ 15 tuổi trở lên"].iloc[0]
+    assert row["Đơn vị"] == "nghìn người"
+    assert row["Năm"] == "2005–2021"
+    assert "chính thức" in row["Trạng thái"] and "sơ bộ" in row["Trạng thái"]
+
+
+def test_series_browser_shows_source_status_and_derived_formula(app):
+    app.selectbox(key="series_indicator").set_value("labour_productivity_proxy_lf").run()
+    app.selectbox(key="series_territory").set_value("tuyen_quang_old").run()
+    assert not app.exception
+    series = table_with(app, "Kỳ số liệu")
+    row = series[series["Năm"] == 2018].iloc[0]
+    assert row["Giá trị"] == "58,44"
+    assert row["Trạng thái"] == "thay thế"
+    assert row["Công thức"] == "grdp_current / labour_force_15plus"

@@ -1,0 +1,27 @@
+import pytest
+
+from ui.i18n import STRINGS, fmt_number, fmt_percent, t
+
+
+def test_every_string_exists_in_vietnamese_and_english():
+    missing = [k for k, v in STRINGS.items() if not v.get("vi") or not v.get("en")]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang,expected", [("vi", "1.234,5"), ("en", "1,234.5")])
+def test_numbers_follow_the_language(lang, expected):
+    assert fmt_number(1234.5, lang) == expected
+
+
+def test_missing_number_is_a_dash_not_nan():
+    assert fmt_number(float("nan"), "vi") == "–"
+    assert fmt_percent(None, "en") == "–"
+
+
+def test_percent_uses_babel():
+    assert fmt_percent(0.712, "vi") == "71%"
+
+
+def test_unknown_key_raises_instead_of_showing_the_key():
+    with pytest.raises(KeyError):
+        t("no_such_key")
