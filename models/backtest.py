@@ -1,0 +1,109 @@
+"""Rolling-origin backtests: what each method would have said at each past origin, and how it did.
+
+`rolling_origin` cuts a yearly series at successive origins, forecasts every method from the
+history up to the origin, and records, for each horizon, the actual value against the
+forecast distribution (its median, quantiles and PIT). `score` turns those records into MASE,
+sMAPE and interval coverage per method. The Method page, the model cards and
+`benchmarks/calibrate.py` all use these two functions.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from models.forecast import (ENSEMBLE, FULL_MODEL_POINTS, MEMBERS, ConstrainedTrend, Transform, _clean,
+                             choose_transform)
+
+QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
+                  0.8, 0.85, 0.9, 0.95, 0.975, 0.99])
+BACKTEST_METHODS = ("ensemble", "ets", "theta", "drift", "naive")
+
+
+def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, transform: Transform,
+                 methods=BACKTEST_METHODS) -> dict[str, np.ndarray]:
+    """Uncalibrated z-scale paths of every method from one history (members fitted once, ensemble pooled)."""
+    rng = np.random.default_rng(seed)
+    z = pd.Series(transform.forward(history.to_numpy()),
+                  index=pd.period_range(start=str(int(history.index[0])), periods=history.size, freq="Y"))
+    if history.size < FULL_MODEL_POINTS:
+        p = ConstrainedTrend(transform.floor(float(history.iloc[-1]))).fit(z).simulate(horizon, n_paths, rng)
+        return {"constrained_trend": p}
+    out: dict[str, np.ndarray] = {}
+    for m in ("ets", "theta", "drift", "naive"):
+        if m in methods or (m in ENSEMBLE and "ensemble" in methods):
+            out[m] = MEMBERS[m]().fit(z).simulate(horizon, n_paths, rng)
+    if "ensemble" in methods:
+        k = n_paths // len(ENSEMBLE)
+        out["ensemble"] = np.hstack([out[m][:, :k] for m in ENSEMBLE])
+    return {m: p for m, p in out.items() if m in methods}
+
+
+def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6, min_train: int = 6,
+                   lengths: tuple[int, ...] | None = None, n_origins: int | None = None, origin_step: int = 1,
+                   n_paths: int = 600,
+                   seed: int = 0, lower: float | None = None, upper: float | None = None,
+                   methods=BACKTEST_METHODS, calibration=None) -> pd.DataFrame:
+    """One row per (origin, method, horizon) with the actual and the forecast distribution.
+
+    `lengths` fixes how many points of history each origin uses (None: all points before it);
+    `n_origins` keeps only the last origins. Forecast years never reach past the data.
+    """
+    s, _ = _clean(values)
+    years = s.index.to_numpy()
+    transform = choose_transform(s.to_numpy(), lower, upper)
+    rows = []
+    first = min_train if lengths is None else min(lengths)
+    origins = list(range(first, len(s)))[::-1][::origin_step][::-1]
+    if n_origins is not None:
+        origins = origins[-n_origins:]
+    for oi, o in enumerate(origins):
+        for L in (lengths or (o,)):
+            if L > o:
+                continue
+            hist = s.iloc[o - L:o]
+            h = min(max_horizon, len(s) - o)
+            if h < 1:
+                continue
+            actual = s.iloc[o:o + h].to_numpy()
+            za = transform.forward(actual)
+            d = np.abs(np.diff(hist.to_numpy()))
+            scale = float(d.mean()) if d.size else np.nan
+            paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods)
+            for m, zp in paths.items():
+                if calibration is not None:
+                    zp = calibration.apply(zp, L, m)
+                med = np.median(zp, axis=1)
+                qs = np.quantile(zp, QGRID, axis=1).T          # (h, len(QGRID))
+                pit = (zp <= za[:, None]).mean(axis=1)
+                point = transform.inverse(med)
+                for j in range(h):
+                    rows.append({"series_id": series_id, "origin": int(years[o - 1]), "n_obs": L, "method": m,
+                                 "h": j + 1, "year": int(years[o + j]), "actual": float(actual[j]),
+                                 "point": float(point[j]), "z_actual": float(za[j]), "z_median": float(med[j]),
+                                 "z_q": qs[j], "pit": float(pit[j]), "scale": scale,
+                                 "last": float(hist.iloc[-1])})
+    return pd.DataFrame(rows)
+
+
+def coverage(records: pd.DataFrame, level: float, k: float | np.ndarray = 1.0) -> float:
+    """Share of actuals inside the central `level` band, after widening the spread by `k`."""
+    lo_i = int(np.argmin(np.abs(QGRID - (1 - level) / 2)))
+    hi_i = int(np.argmin(np.abs(QGRID - (1 + level) / 2)))
+    q = np.stack(records["z_q"].to_numpy())
+    med = records["z_median"].to_numpy()
+    dev = (records["z_actual"].to_numpy() - med) / k
+    return float(np.mean((dev >= q[:, lo_i] - med) & (dev <= q[:, hi_i] - med)))
+
+
+def score(records: pd.DataFrame) -> pd.DataFrame:
+    """MASE, sMAPE (%), 80% and 95% coverage and the number of forecasts, per method."""
+    out = []
+    for m, g in records.groupby("method"):
+        err = np.abs(g["actual"] - g["point"])
+        ok = g["scale"] > 0
+        mase = float((err[ok] / g.loc[ok, "scale"]).mean()) if ok.any() else np.nan
+        denom = (np.abs(g["actual"]) + np.abs(g["point"])) / 2
+        smape = float((err / denom.replace(0, np.nan)).mean() * 100)
+        out.append({"method": m, "mase": mase, "smape": smape, "coverage80": coverage(g, 0.8),
+                    "coverage95": coverage(g, 0.95), "n": len(g)})
+    return pd.DataFrame(out).sort_values("mase").reset_index(drop=True)

@@ -1,0 +1,429 @@
+"""Simulated-path forecasts for short yearly series: one interface, fixed output columns.
+
+Every forecaster fits on a yearly series (on a transformed scale: log for positive levels,
+scaled logit for bounded shares, identity for rates) and simulates paths to a horizon.
+The default is the equal-weight ensemble of damped-trend ETS, Theta and a random walk with
+drift, whose paths are pooled so that disagreement between the models widens the fan.
+Parameter uncertainty enters as a per-path draw of the trend (its standard error), and the
+learned calibration (`models.calibration`) widens each horizon's spread to what backtests
+on real yearly series showed. Series of 2–5 points get a shrunk ("constrained") trend with
+floors on its uncertainty and the `low_evidence` flag; 0–1 points give no forecast.
+
+Command line (for analysts and for evaluating the forecaster on any yearly series):
+  python -m models.forecast --input IN.csv --horizon H --output OUT.csv [--method ensemble|ets|theta|drift|naive]
+                            [--paths N] [--seed S] [--lower L --upper U]
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+import warnings  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
+                   "q90": 0.90, "q95": 0.95, "q975": 0.975}
+FORECAST_COLUMNS = ["series_id", "year", "mean", *QUANTILE_LEVELS]
+METHODS = ("ensemble", "ets", "theta", "drift", "naive")
+MIN_POINTS = 2          # below this: no forecast at all
+FULL_MODEL_POINTS = 6   # below this: the constrained trend, flagged low_evidence
+MAX_HORIZON = 60
+
+
+class ForecastInputError(ValueError):
+    """The input cannot be forecast as given (bad values, too short, bad bounds)."""
+
+
+# --------------------------------------------------------------------------- transforms
+@dataclass(frozen=True)
+class Transform:
+    """Scale on which models are fitted; `inverse` never leaves the physical bounds."""
+
+    kind: str                 # identity | log | logit
+    lower: float | None = None
+    upper: float | None = None
+
+    @property
+    def eps(self) -> float:
+        return 0.002 * (self.upper - self.lower) if self.kind == "logit" else 0.0
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        x = np.asarray(x, dtype=float)
+        if self.kind == "log":
+            return np.log(x)
+        if self.kind == "logit":
+            lo, hi = self.lower + self.eps, self.upper - self.eps
+            x = np.clip(x, lo, hi)     # an observed 100% sits just inside the bound
+            return np.log((x - self.lower) / (self.upper - x))
+        return x
+
+    def inverse(self, z: np.ndarray) -> np.ndarray:
+        z = np.asarray(z, dtype=float)
+        if self.kind == "log":
+            return np.exp(np.clip(z, -700, 700))
+        if self.kind == "logit":
+            e = 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+            return self.lower + (self.upper - self.lower) * e
+        return z
+
+    def floor(self, level: float) -> float:
+        """Smallest yearly spread a short series is given on this scale (heuristic, see README)."""
+        if self.kind == "log":
+            return 0.05
+        if self.kind == "logit":
+            return 0.35
+        return max(0.1 * abs(level), 0.5)
+
+
+def choose_transform(values: np.ndarray, lower: float | None, upper: float | None) -> Transform:
+    """Bounded both sides -> logit; positive with a zero floor (or none) -> log; else identity."""
+    values = np.asarray(values, dtype=float)
+    if lower is not None and upper is not None:
+        if not upper > lower:
+            raise ForecastInputError(f"upper bound {upper} must be greater than lower bound {lower}")
+        return Transform("logit", float(lower), float(upper))
+    if (lower is None or lower >= 0) and np.all(values > 0):
+        return Transform("log", lower, upper)
+    return Transform("identity", lower, upper)
+
+
+# --------------------------------------------------------------------------- members
+def _diff_stats(z: np.ndarray) -> tuple[float, float, np.ndarray]:
+    d = np.diff(z)
+    mean = float(d.mean()) if d.size else 0.0
+    sd = float(d.std(ddof=1)) if d.size > 1 else 0.0
+    return mean, sd, d - mean
+
+
+def _innovations(rng: np.random.Generator, resid: np.ndarray, sigma: float, shape: tuple[int, int]) -> np.ndarray:
+    """Bootstrap the centred residuals when there are enough of them, otherwise Normal(0, sigma)."""
+    if resid.size >= 8 and np.any(resid != 0):
+        scale = sigma / max(float(resid.std(ddof=1)), 1e-12)
+        return rng.choice(resid, size=shape, replace=True) * scale
+    return rng.normal(0.0, sigma, size=shape)
+
+
+class Member:
+    """One model fitted on the transformed scale; `simulate` returns (horizon, n) paths on that scale."""
+
+    name = "member"
+
+    def fit(self, z: pd.Series) -> "Member":
+        raise NotImplementedError
+
+    def simulate(self, horizon: int, n: int, rng: np.random.Generator) -> np.ndarray:
+        raise NotImplementedError
+
+
+class Naive(Member):
+    """Random walk without drift: the benchmark every method must beat."""
+
+    name = "naive"
+
+    def fit(self, z):
+        self.last = float(z.iloc[-1])
+        d = np.diff(z.to_numpy())
+        self.sigma = float(np.sqrt(np.mean(d ** 2))) if d.size else 0.0
+        self.resid = d
+        return self
+
+    def simulate(self, horizon, n, rng):
+        e = _innovations(rng, self.resid - self.resid.mean() if self.resid.size else self.resid, self.sigma, (horizon, n))
+        return self.last + np.cumsum(e, axis=0)
+
+
+class Drift(Member):
+    """Random walk with drift (the MLE of ARIMA(0,1,0) with trend='t'); the drift's standard error is drawn per path."""
+
+    name = "drift"
+    shrink = False
+
+    def fit(self, z):
+        v = z.to_numpy()
+        self.last = float(v[-1])
+        self.drift, self.sigma, self.resid = _diff_stats(v)
+        self.m = max(v.size - 1, 1)
+        if self.shrink:   # constrained trend for 2–5 points: pull the drift towards no change, floor the spread
+            self.drift *= self.m / (self.m + 1.0)
+            self.sigma = max(self.sigma, self.floor)
+        self.drift_se = self.sigma / np.sqrt(self.m)
+        return self
+
+    def simulate(self, horizon, n, rng):
+        steps = np.arange(1, horizon + 1)[:, None]
+        delta = rng.normal(0.0, self.drift_se, size=(1, n))
+        e = _innovations(rng, self.resid, self.sigma, (horizon, n))
+        return self.last + steps * (self.drift + delta) + np.cumsum(e, axis=0)
+
+
+class ConstrainedTrend(Drift):
+    name = "constrained_trend"
+    shrink = True
+
+    def __init__(self, floor: float):
+        self.floor = floor
+
+
+class ETS(Member):
+    """Damped additive-trend ETS (statsmodels ETSModel), simulated from the end of the sample."""
+
+    name = "ets"
+
+    def fit(self, z):
+        from statsmodels.tools.sm_exceptions import ConvergenceWarning
+        from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)   # convergence is recorded below instead
+            warnings.simplefilter("ignore", RuntimeWarning)
+            warnings.filterwarnings("ignore", module="statsmodels")
+            self.res = ETSModel(z, error="add", trend="add", damped_trend=True).fit(disp=False)
+        self.converged = bool(self.res.mle_retvals.get("converged", True)) if isinstance(self.res.mle_retvals, dict) else True
+        _, sd, _ = _diff_stats(z.to_numpy())
+        self.slope_se = sd / np.sqrt(max(len(z) - 1, 1))
+        self.n_obs = len(z)
+        return self
+
+    def simulate(self, horizon, n, rng):
+        errors = "bootstrap" if self.n_obs >= 10 else None
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            sims = self.res.simulate(horizon, anchor="end", repetitions=n, random_errors=errors, rng=rng)
+        paths = np.asarray(sims, dtype=float).reshape(horizon, n)
+        delta = rng.normal(0.0, self.slope_se, size=(1, n))
+        return paths + np.arange(1, horizon + 1)[:, None] * delta
+
+
+class Theta(Member):
+    """The Theta method (statsmodels ThetaModel, period=1): SES with half the linear trend as drift."""
+
+    name = "theta"
+
+    def fit(self, z):
+        from statsmodels.tsa.forecasting.theta import ThetaModel
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            self.res = ThetaModel(z, period=1, deseasonalize=False).fit()
+            self.sigma = float(np.sqrt(max(self.res.sigma2, 0.0)))   # sigma2 fits a small SARIMAX lazily
+        self.alpha = float(np.clip(self.res.params["alpha"], 1e-4, 1.0))
+        v = z.to_numpy()
+        t = np.arange(v.size, dtype=float)
+        resid = v - np.polyval(np.polyfit(t, v, 1), t)
+        s = np.sqrt(np.sum(resid ** 2) / max(v.size - 2, 1))
+        self.b0_se = s / np.sqrt(np.sum((t - t.mean()) ** 2)) if v.size > 2 else 0.0
+        self.z = z
+        return self
+
+    def simulate(self, horizon, n, rng):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            point = np.asarray(self.res.forecast(horizon, theta=2), dtype=float)[:, None]
+        e = rng.normal(0.0, self.sigma, size=(horizon, n))
+        level_shocks = np.vstack([np.zeros((1, n)), np.cumsum(e[:-1], axis=0)]) * self.alpha
+        delta = rng.normal(0.0, self.b0_se / 2.0, size=(1, n))
+        return point + e + level_shocks + np.arange(1, horizon + 1)[:, None] * delta
+
+
+MEMBERS = {"ets": ETS, "theta": Theta, "drift": Drift, "naive": Naive}
+ENSEMBLE = ("ets", "theta", "drift")
+
+
+# --------------------------------------------------------------------------- results
+@dataclass
+class ForecastResult:
+    """Paths on the model scale plus everything needed to describe them honestly."""
+
+    series_id: str
+    method: str
+    history: pd.Series                 # observed values used (index: int years)
+    years: np.ndarray                  # forecast years
+    z_paths: np.ndarray                # (horizon, n) on the transformed scale, calibrated
+    transform: Transform
+    low_evidence: bool = False
+    insufficient: bool = False
+    calibrated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def paths(self) -> np.ndarray:
+        return self.transform.inverse(self.z_paths)
+
+    @property
+    def last_year(self) -> int:
+        return int(self.history.index[-1])
+
+    @property
+    def last_value(self) -> float:
+        return float(self.history.iloc[-1])
+
+    @property
+    def n_obs(self) -> int:
+        return int(self.history.size)
+
+    def summary(self) -> pd.DataFrame:
+        """One row per forecast year with the fixed output columns."""
+        if self.insufficient:
+            return pd.DataFrame(columns=FORECAST_COLUMNS)
+        p = self.paths
+        frame = pd.DataFrame({"series_id": self.series_id, "year": self.years.astype(int), "mean": p.mean(axis=1)})
+        qs = np.quantile(p, list(QUANTILE_LEVELS.values()), axis=1)
+        for name, row in zip(QUANTILE_LEVELS, qs):
+            frame[name] = row
+        return frame[FORECAST_COLUMNS]
+
+    def at(self, year: int) -> np.ndarray:
+        """Simulated values in one forecast year (original scale)."""
+        idx = int(year) - self.last_year - 1
+        if idx < 0 or idx >= self.years.size:
+            raise ValueError(f"year {year} is outside the forecast ({self.years[0]}–{self.years[-1]})")
+        return self.paths[idx]
+
+
+def _clean(values: pd.Series) -> tuple[pd.Series, list[str]]:
+    """Integer-year index, sorted, no NaN; the last run of consecutive years (gaps are never filled)."""
+    notes: list[str] = []
+    s = pd.Series(values, dtype="float64").dropna()
+    if s.empty:
+        return s, notes
+    idx = pd.Index([int(i.year) if isinstance(i, pd.Period) else int(i) for i in s.index])
+    s = pd.Series(s.to_numpy(), index=idx).sort_index()
+    if s.index.has_duplicates:
+        raise ForecastInputError(f"duplicate years: {sorted(set(s.index[s.index.duplicated()]))}")
+    if not np.all(np.isfinite(s.to_numpy())):
+        raise ForecastInputError("values must be finite numbers")
+    years = s.index.to_numpy()
+    breaks = np.where(np.diff(years) != 1)[0]
+    if breaks.size:
+        start = breaks[-1] + 1
+        dropped = years[:start]
+        notes.append(f"gap before {years[start]}: years {int(dropped[0])}–{int(dropped[-1])} not used (no interpolation)")
+        s = s.iloc[start:]
+    return s, notes
+
+
+def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths: int = 2000, seed: int = 0,
+             lower: float | None = None, upper: float | None = None, series_id: str = "",
+             calibration: "object | None | bool" = True) -> ForecastResult:
+    """Fit `method` on a yearly series (index = years) and simulate `n_paths` paths `horizon` years ahead.
+
+    `calibration=True` applies the shipped corrections (`models.calibration.default()`); pass an
+    object with `.apply(z_paths, n_obs, method)` to use others, or `False`/`None` for raw model spread.
+    """
+    if method not in METHODS:
+        raise ForecastInputError(f"unknown method '{method}'; choose one of {', '.join(METHODS)}")
+    if not isinstance(horizon, (int, np.integer)) or horizon < 1 or horizon > MAX_HORIZON:
+        raise ForecastInputError(f"horizon must be a whole number between 1 and {MAX_HORIZON}")
+    if n_paths < 30:
+        raise ForecastInputError("paths must be at least 30")
+    s, notes = _clean(values)
+    raw = pd.Series(values, dtype="float64").dropna().to_numpy()
+    if lower is not None and np.any(raw < lower) or upper is not None and np.any(raw > upper):
+        raise ForecastInputError(f"values outside the bounds [{lower}, {upper}]")
+    transform = choose_transform(s.to_numpy() if s.size else np.array([1.0]), lower, upper)
+    years = np.arange(int(s.index[-1]) + 1, int(s.index[-1]) + 1 + horizon) if s.size else np.array([], dtype=int)
+    if s.size < MIN_POINTS:
+        return ForecastResult(series_id, method, s, years, np.empty((horizon, 0)), transform, low_evidence=True,
+                              insufficient=True, notes=notes + ["insufficient data: fewer than 2 points in one run"])
+    z = pd.Series(transform.forward(s.to_numpy()), index=pd.period_range(start=str(int(s.index[0])), periods=s.size, freq="Y"))
+    rng = np.random.default_rng(seed)
+    low = s.size < FULL_MODEL_POINTS
+    if low:
+        used = "constrained_trend"
+        z_paths = ConstrainedTrend(transform.floor(float(s.iloc[-1]))).fit(z).simulate(horizon, n_paths, rng)
+        notes.append(f"low evidence: {s.size} points; constrained trend with wide bands")
+    elif method == "ensemble":
+        used = "ensemble"
+        shares = np.full(len(ENSEMBLE), n_paths // len(ENSEMBLE))
+        shares[: n_paths - shares.sum()] += 1
+        z_paths = np.hstack([MEMBERS[m]().fit(z).simulate(horizon, int(k), rng) for m, k in zip(ENSEMBLE, shares)])
+    else:
+        used = method
+        z_paths = MEMBERS[method]().fit(z).simulate(horizon, n_paths, rng)
+    calibrated = False
+    if calibration is True:
+        from models.calibration import default as default_calibration
+        calibration = default_calibration()
+    if calibration:
+        z_paths = calibration.apply(z_paths, s.size, used)
+        calibrated = True
+    return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,
+                          notes=notes)
+
+
+# --------------------------------------------------------------------------- batch command
+def read_batch_input(path: str) -> pd.DataFrame:
+    """Read `series_id,year,value`; any problem is a ForecastInputError naming the row."""
+    try:
+        frame = pd.read_csv(path, dtype={"series_id": str}, keep_default_na=True)
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ForecastInputError(f"{path}: cannot read the file ({exc.__class__.__name__}: {exc})") from None
+    missing = [c for c in ("series_id", "year", "value") if c not in frame.columns]
+    if missing:
+        raise ForecastInputError(f"{path}: missing column(s) {', '.join(missing)}; expected series_id,year,value")
+    for col in ("year", "value"):
+        num = pd.to_numeric(frame[col], errors="coerce")
+        bad = frame.index[num.isna() & frame[col].notna()]
+        if len(bad):
+            i = int(bad[0])
+            raise ForecastInputError(f"{path}: row {i + 2}, column {col}: '{frame.at[i, col]}' is not a number")
+        frame[col] = num
+    if (frame["year"].dropna() % 1 != 0).any():
+        i = int(frame.index[(frame["year"] % 1 != 0)][0])
+        raise ForecastInputError(f"{path}: row {i + 2}, column year: '{frame.at[i, 'year']}' is not a whole year")
+    dup = frame.duplicated(["series_id", "year"])
+    if dup.any():
+        i = int(frame.index[dup][0])
+        raise ForecastInputError(f"{path}: row {i + 2}: series '{frame.at[i, 'series_id']}' repeats year "
+                                 f"{int(frame.at[i, 'year'])}")
+    return frame
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m models.forecast", description="Forecast yearly series (simulated paths).")
+    ap.add_argument("--input", required=True)
+    ap.add_argument("--horizon", required=True, type=int)
+    ap.add_argument("--output", required=True)
+    ap.add_argument("--method", default="ensemble", choices=METHODS)
+    ap.add_argument("--paths", type=int, default=2000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--lower", type=float)
+    ap.add_argument("--upper", type=float)
+    ap.add_argument("--no-calibration", action="store_true", help="raw model spread (for evaluating the calibration)")
+    args = ap.parse_args(argv)
+    try:
+        frame = read_batch_input(args.input)
+        out, skipped = [], []
+        for sid, g in frame.groupby("series_id", sort=False):
+            values = pd.Series(g["value"].to_numpy(), index=g["year"].astype(int).to_numpy())
+            try:
+                res = forecast(values, args.horizon, method=args.method, n_paths=args.paths, seed=args.seed,
+                               lower=args.lower, upper=args.upper, series_id=str(sid),
+                               calibration=not args.no_calibration)
+            except ForecastInputError as exc:
+                skipped.append((sid, str(exc)))
+                continue
+            if res.insufficient:
+                skipped.append((sid, res.notes[-1]))
+                continue
+            out.append(res.summary())
+        result = pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=FORECAST_COLUMNS)
+        result.to_csv(args.output, index=False, float_format="%.6g")
+    except ForecastInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for sid, why in skipped:
+        print(f"not forecast: series '{sid}': {why}", file=sys.stderr)
+    print(f"forecast {result['series_id'].nunique()} series, {len(skipped)} not forecast -> {args.output}",
+          file=sys.stderr)
+    return 0   # series that could not be forecast are listed above, never silently dropped
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""One contract over every forecaster: fixed columns, continuing years, ordered quantiles, seeds, bounds."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from models.forecast import FORECAST_COLUMNS, METHODS, ForecastInputError, forecast
+
+
+@pytest.fixture
+def annual_series():
+    rng = np.random.default_rng(42)
+    years = np.arange(2005, 2021)
+    return pd.Series(100 * 1.06 ** (years - 2005) * np.exp(rng.normal(0, 0.03, years.size)), index=years)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_forecaster_contract(method, annual_series):
+    res = forecast(annual_series, 6, method=method, n_paths=600, seed=1)
+    out = res.summary()
+    assert list(out.columns) == FORECAST_COLUMNS
+    assert out["year"].tolist() == list(range(2021, 2027))
+    q = out[["q025", "q05", "q10", "q25", "q50", "q75", "q90", "q95", "q975"]].to_numpy()
+    assert np.all(np.diff(q, axis=1) >= 0)
+    assert res.paths.shape == (6, 600)
+    again = forecast(annual_series, 6, method=method, n_paths=600, seed=1).summary()
+    pd.testing.assert_frame_equal(out, again)
+    other = forecast(annual_series, 6, method=method, n_paths=600, seed=2).summary()
+    assert not np.allclose(out["q90"], other["q90"])
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_bands_widen_with_the_horizon(method, annual_series):
+    out = forecast(annual_series, 8, method=method, n_paths=2000, seed=3).summary()
+    width = (out["q95"] - out["q05"]).to_numpy()
+    assert width[-1] > width[0]
+
+
+def test_ensemble_pools_its_three_members(annual_series):
+    res = forecast(annual_series, 3, method="ensemble", n_paths=900, seed=0, calibration=False)
+    assert res.method == "ensemble" and res.paths.shape == (3, 900)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_bounded_series_never_leave_their_bounds(method):
+    share = pd.Series([62.0, 70.0, 78.0, 85.0, 90.0, 93.0, 96.0, 98.0], index=range(2016, 2024))
+    res = forecast(share, 7, method=method, n_paths=1000, seed=0, lower=0, upper=100)
+    assert res.paths.max() <= 100 and res.paths.min() >= 0
+    assert res.transform.kind == "logit"
+
+
+def test_short_series_is_flagged_low_evidence_with_wide_bands(annual_series):
+    # before calibration the constrained trend is wider than the fitted ensemble; the calibration then
+    # sets both to what the backtests showed
+    short = forecast(annual_series.iloc[-3:], 5, n_paths=1000, seed=0, calibration=False)
+    long = forecast(annual_series, 5, n_paths=1000, seed=0, calibration=False)
+    assert short.low_evidence and short.method == "constrained_trend" and not long.low_evidence
+    w = lambda r: (r.summary()["q95"] - r.summary()["q05"]).iloc[-1]
+    assert w(short) > w(long)
+
+
+@pytest.mark.parametrize("values", [[], [5.0]])
+def test_zero_or_one_point_gives_insufficient_data_not_a_crash(values):
+    res = forecast(pd.Series(values, index=range(2020, 2020 + len(values)), dtype=float), 3)
+    assert res.insufficient and res.summary().empty
+    assert "insufficient data" in res.notes[-1]
+
+
+def test_gaps_are_never_bridged():
+    s = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 9.0, 10.0], index=[2000, 2001, 2002, 2003, 2004, 2005, 2006, 2010, 2011])
+    res = forecast(s, 2, n_paths=300)
+    assert res.history.index.tolist() == [2010, 2011]
+    assert any("gap before 2010" in n for n in res.notes)
+
+
+@pytest.mark.parametrize("kwargs,match", [
+    ({"horizon": 0}, "horizon must be a whole number"),
+    ({"horizon": 3, "method": "prophet"}, "unknown method 'prophet'"),
+    ({"horizon": 3, "n_paths": 10}, "paths must be at least 30"),
+    ({"horizon": 3, "lower": 0, "upper": 50}, "outside the bounds"),
+])
+def test_bad_arguments_are_refused_with_a_clear_message(annual_series, kwargs, match):
+    with pytest.raises(ForecastInputError, match=match):
+        forecast(annual_series, **kwargs)
+
+
+def test_drift_member_matches_statsmodels_arima_010_with_trend(annual_series):
+    from statsmodels.tsa.arima.model import ARIMA
+
+    z = np.log(annual_series)
+    res = ARIMA(z.to_numpy(), order=(0, 1, 0), trend="t").fit()
+    ours = forecast(annual_series, 1, method="drift", n_paths=20000, seed=0, calibration=False)
+    assert np.median(np.log(ours.paths[0])) == pytest.approx(res.forecast(1)[0], abs=0.01)
