@@ -1,0 +1,411 @@
+"""Assessment of every registered target: P(meet), words, UN/Open SDG categories, catch-up, verdicts.
+
+`prepare` finds the series a target is judged on and fits its forecast once (slow part);
+`evaluate` applies a scenario to the cached paths and computes everything else (fast part),
+so moving a slider never refits. `python -m models.assess` prints the table for the bundled data.
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import math  # noqa: E402
+import sys  # noqa: E402
+from dataclasses import asdict, dataclass, field  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from models import progress  # noqa: E402
+from models.catalog import Catalog  # noqa: E402
+from models.forecast import ForecastResult, forecast  # noqa: E402
+from models.scenario import PRESETS, Scenario, apply  # noqa: E402
+
+AS_OF_YEAR = 2026          # today is after 2025: 2025 targets get a verdict or a nowcast
+N_PATHS = 2000
+COMMUNES = {"tuyen_quang_merged": 124, "tuyen_quang_old": 137, "ha_giang": 193}
+
+
+@dataclass
+class SeriesUsed:
+    territory_id: str
+    indicator_id: str
+    vintage: str
+    values: pd.Series            # index: int years
+    proxy_of: str = ""           # set when another territory's or indicator's series stands in
+
+    @property
+    def n(self) -> int:
+        return int(self.values.size)
+
+
+@dataclass
+class Prepared:
+    """A target with its series and cached baseline forecast(s)."""
+
+    target: dict
+    unit_en: str
+    higher_is_better: bool
+    series: SeriesUsed | None = None
+    reference: SeriesUsed | None = None        # the region, for relative_to_region
+    fc: ForecastResult | None = None
+    fc_reference: ForecastResult | None = None
+    notes: list[str] = field(default_factory=list)
+    bounds: list[tuple[str, float]] = field(default_factory=list)   # published "above/below X" in the target year
+
+
+@dataclass
+class Assessment:
+    target_id: str
+    kind: str
+    target_year: int
+    state: str                     # verdict | nowcast | outlook | insufficient | qualitative
+    p_meet: float | None = None
+    p_meet_se: float | None = None
+    phrase_code: str = ""
+    phrase_vi: str = ""
+    phrase_en: str = ""
+    verdict: str = ""              # met | not_met (state == verdict)
+    un_category: str = ""
+    un_value: float | None = None
+    open_sdg_category: str = ""
+    open_sdg_value: float | None = None
+    catch_up: float | None = None
+    catch_up_unit: str = ""        # pct_per_year | pp_per_year | units_per_year | ranks_per_year | rate_needed
+    catch_up_units: float | None = None   # e.g. communes per year
+    evidence: str = "none"
+    n_points: int = 0
+    last_year: int | None = None
+    last_value: float | None = None
+    series: str = ""
+    low_evidence: bool = False
+    calibrated: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["notes"] = "; ".join(self.notes)
+        return d
+
+
+# --------------------------------------------------------------------------- series selection
+def _values(cat: Catalog, territory: str, indicator: str) -> tuple[str, pd.Series] | None:
+    o = cat.observations
+    o = o[(o["territory_id"] == territory) & (o["indicator_id"] == indicator) & o["preferred"]
+          & (o["qualifier"] == "") & o["period_start"].isna()]
+    if o.empty:
+        return None
+    stats = o.groupby("vintage")["year"].agg(["max", "count"]).sort_values(["max", "count"], ascending=False)
+    v = stats.index[0]
+    g = o[o["vintage"] == v].sort_values("year")
+    return str(v), pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy())
+
+
+def _series(cat: Catalog, target: dict) -> SeriesUsed | None:
+    ind, terr = target["indicator_id"], target["assess_territory_id"]
+    found = _values(cat, terr, ind)
+    if found:
+        return SeriesUsed(terr, ind, found[0], found[1])
+    alt = target["territory_id"]
+    unit = cat.indicator(ind)["unit_en"]
+    if alt != terr and ("%" in unit or unit.startswith("per ")):
+        found = _values(cat, alt, ind)   # a share of the old province stands in for the merged one
+        if found:
+            return SeriesUsed(alt, ind, found[0], found[1], proxy_of=terr)
+    return None
+
+
+def _bounds(cat: Catalog, indicator: str) -> tuple[float | None, float | None]:
+    row = cat.indicator(indicator)
+    lo = None if pd.isna(row["lower_bound"]) else float(row["lower_bound"])
+    hi = None if pd.isna(row["upper_bound"]) else float(row["upper_bound"])
+    if row["unit_en"] in ("% per year", "% year on year"):
+        lo = None     # growth rates: the -100 floor is physical but the log scale does not apply
+    if row["direction"] == "lower" and hi is None and lo is not None:
+        hi = None
+    return lo, hi
+
+
+def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, as_of: int = AS_OF_YEAR) -> Prepared:
+    """Find the series and fit the baseline forecast for one target."""
+    target = dict(target)
+    if target["kind"] == "qualitative" or not target["indicator_id"]:
+        return Prepared(target, "", True)
+    meta = cat.indicator(target["indicator_id"])
+    prep = Prepared(target, meta["unit_en"], meta["direction"] != "lower")
+    prep.series = _series(cat, target)
+    terr = cat.territories.set_index("territory_id").loc[target["assess_territory_id"]]
+    if not pd.isna(terr["valid_to"]) and int(terr["valid_to"]) < int(target["target_year"]):
+        prep.notes.append(f"{target['assess_territory_id']} ceased to exist in {int(terr['valid_to'])}; "
+                          "kept for reference, see the target that supersedes it")
+    o = cat.observations
+    bounds = o[(o["territory_id"] == target["assess_territory_id"]) & (o["indicator_id"] == target["indicator_id"])
+               & (o["year"] == int(target["target_year"])) & o["qualifier"].isin(["lower_bound", "upper_bound"])]
+    prep.bounds = [(str(q), float(v)) for q, v in zip(bounds["qualifier"], bounds["value"])]
+    if prep.series is not None and prep.series.proxy_of:
+        prep.notes.append(f"assessed on {prep.series.territory_id} data: no figure yet for {prep.series.proxy_of}")
+    horizon_to = int(target["target_year"])
+    if target["kind"] == "relative_to_region":
+        ref = _values(cat, target["reference_territory_id"], target["indicator_id"])
+        prep.reference = SeriesUsed(target["reference_territory_id"], target["indicator_id"], ref[0], ref[1]) if ref else None
+    lo, hi = _bounds(cat, target["indicator_id"])
+    for attr, s in (("fc", prep.series), ("fc_reference", prep.reference)):
+        if s is None or s.n == 0:
+            continue
+        h = horizon_to - int(s.values.index[-1])
+        if h < 1:
+            continue
+        res = forecast(s.values, h, n_paths=n_paths, seed=seed, lower=lo, upper=hi,
+                       series_id=f"{s.territory_id}:{s.indicator_id}:{s.vintage}")
+        setattr(prep, attr, res)
+    return prep
+
+
+# --------------------------------------------------------------------------- evaluation
+def _phrase(a: Assessment) -> None:
+    if a.p_meet is not None:
+        a.phrase_code, a.phrase_vi, a.phrase_en = progress.likelihood(a.p_meet)
+
+
+def _categories(a: Assessment, y0: float, t0: int, yt: float, t: int, target: float, T: int, hib: bool) -> None:
+    try:
+        a.un_category, a.un_value = progress.un2023_category(y0, yt, t0, t, target, T, hib)
+    except (ValueError, ZeroDivisionError):
+        a.un_category = "not_applicable"
+    try:
+        a.open_sdg_category, a.open_sdg_value = progress.open_sdg_category(y0, yt, t0, t, target, T, hib)
+    except (ValueError, ZeroDivisionError):
+        a.open_sdg_category = "not_applicable"
+
+
+def evaluate(prep: Prepared, scenario: Scenario | None = None, as_of: int = AS_OF_YEAR) -> Assessment:
+    """Everything the app shows for one target, under a scenario, from the cached forecast."""
+    scenario = scenario or PRESETS["baseline"]
+    t = prep.target
+    T = int(t["target_year"])
+    a = Assessment(t["target_id"], t["kind"], T, "insufficient", notes=list(prep.notes))
+    if t["kind"] == "qualitative":
+        a.state = "qualitative"
+        return a
+    s = prep.series
+    if s is None or s.n == 0:
+        a.notes.append("insufficient data: no value of this indicator for this territory")
+        return a
+    a.n_points = s.n
+    a.evidence = progress.evidence_strength(prep.fc.n_obs if prep.fc and not prep.fc.insufficient else min(s.n, 1))
+    a.last_year, a.last_value = int(s.values.index[-1]), float(s.values.iloc[-1])
+    a.series = f"{s.territory_id}:{s.indicator_id}:{s.vintage}"
+    value = float(t["value"])
+    kind = t["kind"]
+    if kind == "average_growth_at_least":
+        _average_growth(prep, a, scenario, value, T)
+    elif kind == "relative_to_region":
+        _relative(prep, a, scenario, value, T)
+    else:
+        _level(prep, a, scenario, value, T, kind)
+    if a.state == "verdict":
+        a.evidence = "observed"
+    if a.p_meet is not None and a.state != "verdict":
+        _phrase(a)
+    if prep.fc is not None:
+        a.low_evidence = bool(prep.fc.low_evidence)
+        a.calibrated = bool(prep.fc.calibrated)
+        a.notes += [n for n in prep.fc.notes if n not in a.notes]
+    if a.state in ("verdict", "nowcast") or T < as_of:
+        a.state = a.state if a.state in ("verdict", "insufficient") else "nowcast"
+    return a
+
+
+def _paths(prep: Prepared, scenario: Scenario, ref: bool = False) -> np.ndarray | None:
+    fc = prep.fc_reference if ref else prep.fc
+    if fc is None or fc.insufficient:
+        return None
+    s = prep.reference if ref else prep.series
+    return apply(fc, s.indicator_id, prep.unit_en, scenario)
+
+
+def _set_p(a: Assessment, hits: np.ndarray) -> None:
+    p = float(np.mean(hits))
+    a.p_meet, a.p_meet_se = p, math.sqrt(max(p * (1 - p), 0.0) / hits.size)
+
+
+def _level(prep, a, scenario, value, T, kind) -> None:
+    s = prep.series.values
+    hib = kind != "level_at_most"
+    tol = float(prep.target["tolerance"]) if kind == "coverage_full" and not pd.isna(prep.target["tolerance"]) else 0.0
+    threshold = value - tol if kind == "coverage_full" else value
+    met = (lambda x: x >= threshold) if hib else (lambda x: x <= threshold)
+    decisive = [(q, v) for q, v in prep.bounds
+                if (q == "upper_bound" and ((hib and v < threshold) or (not hib and v <= threshold)))
+                or (q == "lower_bound" and ((hib and v >= threshold) or (not hib and v > threshold)))]
+    if T in s.index:
+        a.state, a.verdict = "verdict", ("met" if met(float(s.loc[T])) else "not_met")
+        a.notes.append(f"observed {T}: {float(s.loc[T]):g}")
+    elif decisive:
+        q, v = decisive[0]
+        a.state = "verdict"
+        a.verdict = ("met" if (q == "lower_bound") == hib else "not_met")
+        a.notes.append(f"published for {T}: {'above' if q == 'lower_bound' else 'below'} {v:g} "
+                       f"({prep.target['assess_territory_id']}); the exact figure is not yet published")
+    elif kind == "coverage_full" and met(a.last_value) and a.last_year < T:
+        a.state, a.verdict = "verdict", "met"
+        a.notes.append(f"achieved in {a.last_year} (within {tol:g} pp of {value:g}%); {T} not yet published")
+    elif a.last_year > T:
+        a.notes.append(f"no value for {T}; later values exist")
+    else:
+        paths = _paths(prep, scenario)
+        if paths is not None:
+            _set_p(a, met(paths[T - prep.fc.last_year - 1]))
+            a.state = "outlook"
+        else:
+            a.notes.append("insufficient data: fewer than 2 points in one vintage")
+    # catch-up from the last observation
+    if a.last_year < T:
+        years = T - a.last_year
+        if kind == "coverage_full":
+            need = max(threshold - a.last_value, 0.0) / years
+            a.catch_up, a.catch_up_unit = need, "pp_per_year"
+            n = COMMUNES.get(prep.target["assess_territory_id"]) if prep.target["indicator_id"] == "broadband_communes_pct" else None
+            if n:
+                a.catch_up_units = need * n / 100.0
+        elif prep.unit_en in ("% per year", "% year on year"):
+            a.catch_up, a.catch_up_unit = value, "rate_needed"
+        elif not hib:
+            a.catch_up, a.catch_up_unit = (a.last_value - value) / years, "ranks_per_year"
+        elif a.last_value > 0 and value > 0:
+            a.catch_up, a.catch_up_unit = ((value / a.last_value) ** (1 / years) - 1) * 100, "pct_per_year"
+    if s.size >= 2 and (s > 0).all() and prep.unit_en not in ("% per year", "% year on year"):
+        t0 = int(s.index[0])
+        base = prep.target["base_year"]
+        if not pd.isna(base) and int(base) in s.index:
+            t0 = int(base)
+        if t0 < a.last_year:
+            _categories(a, float(s.loc[t0]), t0, a.last_value, a.last_year, threshold, T, hib)
+
+
+def _average_growth(prep, a, scenario, g_target, T) -> None:
+    s = prep.series.values
+    t0 = int(prep.target["base_year"])
+    g = g_target / 100.0
+    is_rate = prep.unit_en in ("% per year", "% year on year")
+    if is_rate:
+        window = list(range(t0 + 1, T + 1))
+        observed = [y for y in window if y in s.index]
+        series_last = int(s.index[-1])
+        last_obs = max(observed) if observed else min(t0, series_last)
+        missing_inside = [y for y in window if y <= series_last and y not in s.index]
+        if missing_inside:
+            a.notes.append(f"insufficient data: growth for {', '.join(map(str, missing_inside))} not published")
+            return
+        factor = float(np.prod(1 + s.loc[observed].to_numpy() / 100.0)) if observed else 1.0
+        n_done = len(observed)
+        a.last_year, a.last_value = series_last, float(s.iloc[-1])
+        if last_obs >= T:
+            avg = factor ** (1 / (T - t0)) - 1
+            a.state, a.verdict = "verdict", ("met" if avg >= g - 1e-12 else "not_met")
+            a.notes.append(f"observed average {avg * 100:.2f}%/yr over {t0 + 1}–{T}")
+        else:
+            paths = _paths(prep, scenario)
+            if paths is None:
+                a.notes.append("insufficient data to forecast the remaining years")
+            else:
+                yrs = prep.fc.years
+                rem = paths[(yrs > max(last_obs, t0)) & (yrs <= T)]
+                total = factor * np.prod(1 + rem / 100.0, axis=0)
+                _set_p(a, total ** (1 / (T - t0)) - 1 >= g - 1e-12)
+                a.state = "outlook"
+            start = max(last_obs, t0)
+            a.catch_up = (((1 + g) ** (T - t0) / factor) ** (1 / (T - start)) - 1) * 100
+            a.catch_up_unit = "pct_per_year"
+        if n_done:
+            _categories(a, 1.0, t0, factor, t0 + n_done, (1 + g) ** (T - t0), T, True)
+        return
+    if t0 not in s.index:
+        a.notes.append(f"insufficient data: no {t0} base-year value in the same vintage")
+        return
+    y0 = float(s.loc[t0])
+    if T in s.index:
+        avg = (float(s.loc[T]) / y0) ** (1 / (T - t0)) - 1
+        a.state, a.verdict = "verdict", ("met" if avg >= g - 1e-12 else "not_met")
+    else:
+        paths = _paths(prep, scenario)
+        if paths is not None:
+            yT = paths[T - prep.fc.last_year - 1]
+            _set_p(a, (np.maximum(yT, 1e-12) / y0) ** (1 / (T - t0)) - 1 >= g - 1e-12)
+            a.state = "outlook"
+        a.catch_up = progress.required_growth(y0, g, t0, a.last_value, a.last_year, T) * 100
+        a.catch_up_unit = "pct_per_year"
+    if a.last_year > t0:
+        _categories(a, y0, t0, a.last_value, a.last_year, y0 * (1 + g) ** (T - t0), T, True)
+
+
+def _relative(prep, a, scenario, ratio_target, T) -> None:
+    if prep.reference is None:
+        a.notes.append(f"insufficient data: no {prep.target['reference_territory_id']} value of this indicator")
+        return
+    common = prep.series.values.index.intersection(prep.reference.values.index)
+    if len(common):
+        y = int(common.max())
+        r = float(prep.series.values.loc[y] / prep.reference.values.loc[y])
+        a.notes.append(f"ratio to the region in {y}: {r:.3f}")
+        if T > y:
+            a.catch_up, a.catch_up_unit = ((ratio_target / r) ** (1 / (T - y)) - 1) * 100, "pct_per_year"
+    p, q = _paths(prep, scenario), _paths(prep, scenario, ref=True)
+    if p is not None and q is not None:
+        _set_p(a, p[T - prep.fc.last_year - 1] / q[T - prep.fc_reference.last_year - 1] > ratio_target)
+        a.state = "outlook"
+
+
+def qualitative_evidence(cat: Catalog, target: dict, lang: str = "vi") -> list[dict]:
+    """Latest value of each evidence indicator, for qualitative targets (and as context for the others)."""
+    out = []
+    for iid in [x for x in str(target.get("evidence_indicators", "")).split(";") if x]:
+        for terr in dict.fromkeys([target["assess_territory_id"], target["territory_id"]]):
+            found = _values(cat, terr, iid)
+            if found:
+                v, s = found
+                out.append({"indicator_id": iid, "territory_id": terr, "year": int(s.index[-1]),
+                            "value": float(s.iloc[-1]), "vintage": v})
+                break
+    return out
+
+
+def prepare_all(cat: Catalog, n_paths: int = N_PATHS, seed: int = 0) -> list[Prepared]:
+    return [prepare(cat, row, n_paths=n_paths, seed=seed) for row in cat.targets.to_dict("records")]
+
+
+def assess_all(cat: Catalog | None = None, scenario: Scenario | None = None, prepared: list[Prepared] | None = None,
+               n_paths: int = N_PATHS, seed: int = 0) -> pd.DataFrame:
+    """The assessment table of every registered target."""
+    if prepared is None:
+        prepared = prepare_all(cat, n_paths=n_paths, seed=seed)
+    return pd.DataFrame([evaluate(p, scenario).to_dict() for p in prepared])
+
+
+def main(argv: list[str] | None = None) -> int:
+    from models.catalog import load_catalog
+    from models.derive import with_derived
+
+    ap = argparse.ArgumentParser(prog="python -m models.assess", description="Assess every registered target.")
+    ap.add_argument("--scenario", default="baseline", choices=sorted(PRESETS))
+    ap.add_argument("--paths", type=int, default=N_PATHS)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--csv", help="also write the full table to this CSV file")
+    args = ap.parse_args(argv)
+    cat = with_derived(load_catalog())
+    table = assess_all(cat, PRESETS[args.scenario], n_paths=args.paths, seed=args.seed)
+    show = table[["target_id", "target_year", "state", "verdict", "p_meet", "phrase_en", "un_category",
+                  "catch_up", "catch_up_unit", "evidence"]].copy()
+    show["p_meet"] = show["p_meet"].map(lambda p: "" if pd.isna(p) else f"{p:.0%}")
+    show["catch_up"] = show["catch_up"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}")
+    with pd.option_context("display.width", 200, "display.max_rows", 200, "display.max_colwidth", 40):
+        print(show.to_string(index=False))
+    if args.csv:
+        table.to_csv(args.csv, index=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Scenarios: named, serialisable sets of lever values applied to cached forecast paths (no refit).
+
+A lever shifts an indicator's yearly drift from a start year (percentage points per year),
+applies a one-off level shock in a year, or adds a roll-out pace (units per year) to a
+coverage indicator. Derived indicators follow their inputs: labour productivity moves with
+GRDP growth divided by employment growth.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+from models.forecast import ForecastResult
+
+RATE_UNITS = ("% per year", "% year on year")
+
+
+@dataclass(frozen=True)
+class Lever:
+    lever_id: str
+    label_vi: str
+    label_en: str
+    unit_vi: str
+    unit_en: str
+    minimum: float
+    maximum: float
+    step: float
+    kind: str                      # drift | shock | rollout
+    default: float = 0.0
+    start_year: int = 2026
+    units_total: float | None = None   # roll-out: number of units that make 100%
+
+
+LEVERS: dict[str, Lever] = {lv.lever_id: lv for lv in (
+    Lever("grdp_growth", "Tăng trưởng GRDP thêm", "Extra GRDP growth", "điểm %/năm", "pp per year",
+          -4.0, 4.0, 0.1, "drift"),
+    Lever("employment_growth", "Tăng số lao động có việc làm thêm", "Extra growth of employment", "điểm %/năm",
+          "pp per year", -3.0, 3.0, 0.1, "drift"),
+    Lever("productivity_push", "Tăng năng suất nhờ chuyển đổi số", "Productivity gain from digital transformation",
+          "điểm %/năm", "pp per year", -2.0, 4.0, 0.1, "drift"),
+    Lever("grdp_shock", "Cú sốc GRDP một lần (năm 2026)", "One-off GRDP shock (2026)", "%", "%", -10.0, 5.0, 0.5,
+          "shock"),
+    Lever("fibre_rollout", "Kéo cáp quang thêm đến xã", "Extra fibre roll-out to communes", "xã/năm",
+          "communes per year", 0.0, 40.0, 1.0, "rollout", units_total=124),
+    Lever("village_fibre_rollout", "Phủ cáp quang thôn, bản thêm", "Extra fibre coverage of villages",
+          "điểm %/năm", "pp per year", 0.0, 10.0, 0.5, "rollout", units_total=100),
+    Lever("rollout_5g", "Phủ sóng 5G thêm", "Extra 5G coverage", "điểm % dân số/năm", "pp of population per year",
+          0.0, 30.0, 1.0, "rollout", units_total=100),
+    Lever("digital_economy", "Tăng tỷ trọng kinh tế số thêm", "Extra digital-economy share growth",
+          "điểm %/năm", "pp per year", -1.0, 3.0, 0.1, "drift"),
+)}
+
+# How each lever reaches each indicator: (indicator_id, lever_id, sign). Productivity = GRDP / employment.
+EFFECTS: dict[str, tuple[tuple[str, float], ...]] = {
+    "grdp_current": (("grdp_growth", 1.0), ("grdp_shock", 1.0)),
+    "grdp_const2010": (("grdp_growth", 1.0), ("grdp_shock", 1.0)),
+    "grdp_growth_const": (("grdp_growth", 1.0), ("grdp_shock", 1.0)),
+    "grdp_per_capita_current": (("grdp_growth", 1.0), ("grdp_shock", 1.0)),
+    "gdp_growth_const": (("grdp_growth", 1.0),),
+    "employed_15plus": (("employment_growth", 1.0),),
+    "labour_force_15plus": (("employment_growth", 1.0),),
+    "labour_productivity_current": (("grdp_growth", 1.0), ("employment_growth", -1.0), ("productivity_push", 1.0),
+                                    ("grdp_shock", 1.0)),
+    "labour_productivity_growth_const": (("grdp_growth", 1.0), ("employment_growth", -1.0),
+                                         ("productivity_push", 1.0), ("grdp_shock", 1.0)),
+    "labour_productivity_proxy_lf": (("grdp_growth", 1.0), ("employment_growth", -1.0), ("productivity_push", 1.0),
+                                     ("grdp_shock", 1.0)),
+    "broadband_communes_pct": (("fibre_rollout", 1.0),),
+    "villages_ftth_pct": (("village_fibre_rollout", 1.0),),
+    "households_ftth_pct": (("village_fibre_rollout", 1.0),),
+    "population_5g_coverage_pct": (("rollout_5g", 1.0),),
+    "digital_economy_share_gdp_pct": (("digital_economy", 1.0),),
+}
+
+
+@dataclass
+class Scenario:
+    """A named set of lever values (missing levers are at their default, 0)."""
+
+    name: str
+    values: dict[str, float] = field(default_factory=dict)
+    description: str = ""
+    start_year: int = 2026
+
+    def value(self, lever_id: str) -> float:
+        return float(self.values.get(lever_id, LEVERS[lever_id].default))
+
+    def validate(self) -> "Scenario":
+        for k, v in self.values.items():
+            if k not in LEVERS:
+                raise ValueError(f"unknown lever '{k}'")
+            lv = LEVERS[k]
+            if not lv.minimum <= float(v) <= lv.maximum:
+                raise ValueError(f"lever '{k}' = {v} is outside [{lv.minimum}, {lv.maximum}]")
+        return self
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Scenario":
+        raw = json.loads(text)
+        return cls(name=str(raw["name"]), values={k: float(v) for k, v in raw.get("values", {}).items()},
+                   description=str(raw.get("description", "")), start_year=int(raw.get("start_year", 2026))).validate()
+
+    def key(self) -> tuple:
+        """Hashable identity, for caches."""
+        return (self.start_year, tuple(sorted((k, float(v)) for k, v in self.values.items() if float(v) != 0.0)))
+
+
+PRESETS: dict[str, Scenario] = {
+    "baseline": Scenario("baseline", {}, "Xu hướng hiện tại, không can thiệp thêm. / Current trends, no extra action."),
+    "optimistic": Scenario("optimistic", {
+        "grdp_growth": 1.0, "productivity_push": 1.0, "fibre_rollout": 10.0, "village_fibre_rollout": 2.0,
+        "rollout_5g": 15.0, "digital_economy": 1.0},
+        "GRDP +1 điểm %/năm và năng suất +1 điểm %/năm từ 2026 (gần mục tiêu 10,5%/năm của Đại hội I); "
+        "kéo cáp thêm 10 xã/năm; 5G thêm 15 điểm %/năm như tốc độ toàn quốc 2025. / GRDP +1 pp and productivity "
+        "+1 pp a year from 2026 (towards the 10.5%/yr congress target); 10 more communes a year on fibre; "
+        "5G +15 pp a year, as nationally in 2025."),
+    "pessimistic": Scenario("pessimistic", {
+        "grdp_growth": -1.5, "employment_growth": 0.5, "grdp_shock": -2.0, "rollout_5g": 3.0},
+        "GRDP −1,5 điểm %/năm (như năm 2025 dưới 7%), một cú sốc −2% năm 2026, lao động tăng nhanh hơn sản lượng; "
+        "5G chậm. / GRDP −1.5 pp a year (as in 2025, below 7%), a −2% shock in 2026, employment outpacing output; "
+        "slow 5G."),
+}
+
+
+def _rate_indicator(unit_en: str) -> bool:
+    return unit_en in RATE_UNITS
+
+
+def apply(result: ForecastResult, indicator_id: str, unit_en: str, scenario: Scenario) -> np.ndarray:
+    """Scenario-adjusted paths on the original scale (the cached `result` is not changed)."""
+    paths = result.paths
+    if result.insufficient or paths.size == 0:
+        return paths
+    effects = EFFECTS.get(indicator_id, ())
+    if not effects or not any(scenario.value(lv) for lv, _ in effects):
+        return paths
+    years = result.years
+    since = np.clip(years - scenario.start_year + 1, 0, None).astype(float)[:, None]   # 1 in the start year
+    tr = result.transform
+    out = paths.copy()
+    rate = _rate_indicator(unit_en)
+    log_shift = np.zeros_like(since)
+    add = np.zeros_like(since)
+    for lever_id, sign in effects:
+        lv, v = LEVERS[lever_id], scenario.value(lever_id) * sign
+        if v == 0:
+            continue
+        if lv.kind == "drift":
+            if rate or tr.kind == "identity":
+                add += np.where(since > 0, v, 0.0)                      # a rate moves by v pp each year
+            elif tr.kind == "logit":
+                add += since * v                                          # a share gains v pp a year
+            else:
+                log_shift += since * np.log1p(v / 100.0)                  # a level compounds v pp faster
+        elif lv.kind == "shock":
+            in_year = (years == scenario.start_year).astype(float)[:, None]
+            if rate or tr.kind == "identity":
+                add += in_year * v                                        # growth that year moves by v pp
+            else:
+                log_shift += (since > 0) * np.log1p(v / 100.0)            # the level stays shifted
+        elif lv.kind == "rollout":
+            per_year = v * 100.0 / (lv.units_total or 100.0)
+            add += since * per_year
+    out = out * np.exp(log_shift) + add
+    if tr.lower is not None:
+        out = np.maximum(out, tr.lower)
+    if tr.upper is not None:
+        out = np.minimum(out, tr.upper)
+    return out
