@@ -37,8 +37,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from models.backtest import QGRID, rolling_origin, score  # noqa: E402
 from models.calibration import CALIBRATION_FILE, LENGTH_BUCKETS, PIT_LEVELS, Calibration, length_bucket  # noqa: E402
 
-LEARN_VARS = ("rgdpna", "emp", "pop", "lp", "rnna")
-CHECK_VARS = ("rtfpna", "hc", "labsh", "ck")
+LEARN_VARS = ("rgdpna", "emp", "pop", "lp", "rnna", "g_rgdpna", "g_lp")   # g_*: growth in % per year
+CHECK_VARS = ("rtfpna", "hc", "labsh", "ck", "g_emp", "g_rtfpna")
 LENGTHS = (3, 5, 8, 12, 18, 25)
 MAX_H = 10
 GRID = np.round(np.arange(0.2, 8.001, 0.02), 3)
@@ -50,6 +50,9 @@ def pwt_series(which: str) -> list[tuple[str, pd.Series, float | None, float | N
 
     f = pwt.load("9.1")
     f["lp"] = f["rgdpna"] / f["emp"]
+    f = f.sort_values(["isocode", "year"])
+    for v in ("rgdpna", "lp", "emp", "rtfpna"):
+        f[f"g_{v}"] = f.groupby("isocode")[v].pct_change(fill_method=None) * 100
     out = []
     variables = LEARN_VARS if which in ("learn", "A") else CHECK_VARS
     for iso, g in f.groupby("isocode"):
@@ -60,9 +63,10 @@ def pwt_series(which: str) -> list[tuple[str, pd.Series, float | None, float | N
         for v in variables:
             s = g[v].dropna()
             lower, upper = (0.0, 1.0) if v == "labsh" else (None, None)
-            if len(s) < 12 or (s <= 0).any() or (upper is not None and (s >= 1).any()):
+            rate = v.startswith("g_")
+            if len(s) < 12 or (not rate and (s <= 0).any()) or (upper is not None and (s >= 1).any()):
                 continue
-            out.append((f"{iso}:{v}", s, lower, upper))
+            out.append((f"{iso}:{v}", s, lower, upper, rate))
     return out
 
 
@@ -83,18 +87,19 @@ def bundled_series() -> list[tuple[str, pd.Series, float | None, float | None]]:
         hi = None if pd.isna(ind["upper_bound"]) else float(ind["upper_bound"])
         if iid == "gdp_growth_const":
             lo = None
-        out.append((f"{tid}:{iid}:{v}", s, lo, hi))
+        out.append((f"{tid}:{iid}:{v}", s, lo, hi, iid == "gdp_growth_const"))
     return out
 
 
 def _run(args):
-    sid, s, lo, hi, methods, calibration, seed = args
+    sid, s, lo, hi, rate, methods, calibration, seed = args
     return rolling_origin(s, sid, max_horizon=MAX_H, lengths=LENGTHS, n_origins=3, origin_step=4,
-                          n_paths=300, seed=seed, lower=lo, upper=hi, methods=methods, calibration=calibration)
+                          n_paths=300, seed=seed, lower=lo, upper=hi, methods=methods, calibration=calibration,
+                          rate=rate)
 
 
 def backtest(series, methods=METHODS, calibration=None, workers=2) -> pd.DataFrame:
-    jobs = [(sid, s, lo, hi, methods, calibration, i) for i, (sid, s, lo, hi) in enumerate(series)]
+    jobs = [(sid, s, lo, hi, rate, methods, calibration, i) for i, (sid, s, lo, hi, rate) in enumerate(series)]
     with Pool(workers) as pool:
         parts = pool.map(_run, jobs, chunksize=8)
     frame = pd.concat([p for p in parts if len(p)], ignore_index=True)
@@ -220,13 +225,17 @@ def main() -> int:
     for name, series in checks.items():
         r = backtest(series, methods=METHODS, calibration=cal, workers=args.workers)
         raw = backtest(series, methods=("ensemble",), calibration=None, workers=args.workers)
+        raw = raw[~raw["series_id"].str.contains(":g_|gdp_growth")]
         full = r[r["n_obs"] >= 6]
-        sc = score(full)
+        sc = score(full[~full["series_id"].str.contains(":g_|gdp_growth")])
+        sc_rate = score(full[full["series_id"].str.contains(":g_|gdp_growth")]) if full["series_id"].str.contains(":g_|gdp_growth").any() else None
         ens = r[r["method"].isin(["ensemble", "constrained_trend"])]
         qc = quantile_calibration(ens)
+        qc_rate = quantile_calibration(r[r["method"] == "mean"]) if (r["method"] == "mean").any() else {}
         rel, brier, base = reliability(ens[~ens["series_id"].str.contains("labsh")])
         summary[name] = {"series": len(series), "score": sc.to_dict("records"), "quantiles": qc,
-                         "brier": brier, "base_brier": base}
+                         "brier": brier, "base_brier": base,
+                         "rate_score": [] if sc_rate is None else sc_rate.to_dict("records"), "rate_quantiles": qc_rate}
         lines += [f"## {name}", "", f"{len(series)} series, {len(r)} forecast-outcome pairs.", "",
                   "Accuracy and coverage with the calibration applied (histories of 6+ points):", "",
                   "| method | MASE | sMAPE % | 80% coverage | 95% coverage | n |", "|---|---|---|---|---|---|"]
@@ -241,6 +250,13 @@ def main() -> int:
                   f"P(meet) reliability on synthetic target events (growth thresholds −2…7 %/yr): Brier {brier:.4f} "
                   f"against base-rate Brier {base:.4f}.", "", "| decile | events | predicted | observed |", "|---|---|---|---|"]
         lines += [f"| {int(x['decile'])} | {int(x['n'])} | {x['predicted']:.3f} | {x['observed']:.3f} |" for x in rel.to_dict("records")]
+        if sc_rate is not None:
+            lines += ["", "Growth-rate series (the mean model against naive), calibration applied:", "",
+                      "| method | MASE | 80% coverage | 95% coverage | n |", "|---|---|---|---|---|"]
+            lines += [f"| {x['method']} | {x['mase']:.3f} | {x['coverage80']:.1%} | {x['coverage95']:.1%} | {x['n']} |"
+                      for x in sc_rate.to_dict("records")]
+            lines += ["", "Quantile calibration of the mean model: " +
+                      ", ".join(f"p={p}: {v:.3f}" for p, v in qc_rate.items())]
         lines.append("")
         print(name, "done", f"{time.time() - t0:.0f}s", flush=True)
     lines.append(f"Total run time: {time.time() - t0:.0f} s.")

@@ -158,7 +158,8 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, a
         if h < 1:
             continue
         res = forecast(s.values, h, n_paths=n_paths, seed=seed, lower=lo, upper=hi,
-                       series_id=f"{s.territory_id}:{s.indicator_id}:{s.vintage}")
+                       series_id=f"{s.territory_id}:{s.indicator_id}:{s.vintage}",
+                       rate=prep.unit_en in ("% per year", "% year on year"))
         setattr(prep, attr, res)
     return prep
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from models.forecast import (ENSEMBLE, FULL_MODEL_POINTS, MEMBERS, ConstrainedTrend, Transform, _clean,
+from models.forecast import (ENSEMBLE, FULL_MODEL_POINTS, MEMBERS, ConstrainedTrend, Mean, Transform, _clean,
                              choose_transform)
 
 QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
@@ -20,11 +20,16 @@ BACKTEST_METHODS = ("ensemble", "ets", "theta", "drift", "naive")
 
 
 def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, transform: Transform,
-                 methods=BACKTEST_METHODS) -> dict[str, np.ndarray]:
+                 methods=BACKTEST_METHODS, rate: bool = False) -> dict[str, np.ndarray]:
     """Uncalibrated z-scale paths of every method from one history (members fitted once, ensemble pooled)."""
     rng = np.random.default_rng(seed)
     z = pd.Series(transform.forward(history.to_numpy()),
                   index=pd.period_range(start=str(int(history.index[0])), periods=history.size, freq="Y"))
+    if rate:   # growth rates: the mean model (what forecast(rate=True) uses) against the naive benchmark
+        out = {"mean": Mean().fit(z).simulate(horizon, n_paths, rng)}
+        if history.size >= 2:
+            out["naive"] = MEMBERS["naive"]().fit(z).simulate(horizon, n_paths, rng)
+        return out
     if history.size < FULL_MODEL_POINTS:
         p = ConstrainedTrend(transform.floor(float(history.iloc[-1]))).fit(z).simulate(horizon, n_paths, rng)
         return {"constrained_trend": p}
@@ -42,7 +47,7 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                    lengths: tuple[int, ...] | None = None, n_origins: int | None = None, origin_step: int = 1,
                    n_paths: int = 600,
                    seed: int = 0, lower: float | None = None, upper: float | None = None,
-                   methods=BACKTEST_METHODS, calibration=None) -> pd.DataFrame:
+                   methods=BACKTEST_METHODS, calibration=None, rate: bool = False) -> pd.DataFrame:
     """One row per (origin, method, horizon) with the actual and the forecast distribution.
 
     `lengths` fixes how many points of history each origin uses (None: all points before it);
@@ -50,7 +55,7 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
     """
     s, _ = _clean(values)
     years = s.index.to_numpy()
-    transform = choose_transform(s.to_numpy(), lower, upper)
+    transform = Transform("identity", lower, upper) if rate else choose_transform(s.to_numpy(), lower, upper)
     rows = []
     first = min_train if lengths is None else min(lengths)
     origins = list(range(first, len(s)))[::-1][::origin_step][::-1]
@@ -68,9 +73,9 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
             za = transform.forward(actual)
             d = np.abs(np.diff(hist.to_numpy()))
             scale = float(d.mean()) if d.size else np.nan
-            paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods)
+            paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate)
             for m, zp in paths.items():
-                if calibration is not None:
+                if calibration is not None and calibration.covers(m):
                     zp = calibration.apply(zp, L, m)
                 med = np.median(zp, axis=1)
                 qs = np.quantile(zp, QGRID, axis=1).T          # (h, len(QGRID))
@@ -107,3 +112,53 @@ def score(records: pd.DataFrame) -> pd.DataFrame:
         out.append({"method": m, "mase": mase, "smape": smape, "coverage80": coverage(g, 0.8),
                     "coverage95": coverage(g, 0.95), "n": len(g)})
     return pd.DataFrame(out).sort_values("mase").reset_index(drop=True)
+
+
+def backtest_catalog(cat, min_points: int = 8, max_horizon: int = 5, n_paths: int = 300, seed: int = 0,
+                     calibration=True) -> pd.DataFrame:
+    """Rolling-origin records for every bundled series long enough (one vintage, exact preferred values)."""
+    if calibration is True:
+        from models.calibration import default
+        calibration = default()
+    o = cat.observations
+    o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+    ind = cat.indicators.set_index("indicator_id")
+    parts = []
+    for (tid, iid, v), g in o.groupby(["territory_id", "indicator_id", "vintage"]):
+        s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy())
+        s, _ = _clean(s)
+        if s.size < min_points:
+            continue
+        lo = None if pd.isna(ind.loc[iid, "lower_bound"]) else float(ind.loc[iid, "lower_bound"])
+        hi = None if pd.isna(ind.loc[iid, "upper_bound"]) else float(ind.loc[iid, "upper_bound"])
+        rate = ind.loc[iid, "unit_en"] in ("% per year", "% year on year")
+        if rate:
+            lo = None
+        parts.append(rolling_origin(s, f"{tid}:{iid}:{v}", max_horizon=max_horizon, min_train=6, n_paths=n_paths,
+                                    seed=seed, lower=lo, upper=hi, calibration=calibration, rate=rate))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+BACKTEST_FILE = __import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "backtest_bundled.csv"
+SUMMARY_COLUMNS = ["series_id", "method", "mase", "smape", "coverage80", "coverage95", "n", "data_version"]
+
+
+def summarise_by_series(records: pd.DataFrame, version: str) -> pd.DataFrame:
+    """Per series and method: MASE, sMAPE, 80/95% coverage (what the model cards show)."""
+    parts = []
+    for sid, g in records.groupby("series_id"):
+        sc = score(g)
+        sc.insert(0, "series_id", sid)
+        parts.append(sc)
+    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=SUMMARY_COLUMNS[:-1])
+    out["data_version"] = version
+    return out[SUMMARY_COLUMNS]
+
+
+def load_backtest(path, version: str) -> pd.DataFrame:
+    """The stored per-series backtest if it was computed on this data version, else an empty frame."""
+    path = __import__("pathlib").Path(path)
+    if not path.exists():
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    frame = pd.read_csv(path)
+    return frame[frame["data_version"] == version].reset_index(drop=True)

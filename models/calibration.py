@@ -18,6 +18,7 @@ import numpy as np
 
 CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "calibration.json"
 LENGTH_BUCKETS = ((2, 5), (6, 9), (10, 14), (15, 24), (25, 10_000))
+ENSEMBLE_LIKE = ("ensemble", "ets", "theta", "drift", "naive", "constrained_trend")
 
 
 def length_bucket(n_obs: int) -> int:
@@ -44,12 +45,15 @@ class Calibration:
     pit_maps: dict[str, list[list[list[float]]]] = field(default_factory=dict)
 
     def factor(self, method: str, n_obs: int, horizon: int) -> np.ndarray:
-        table = self.scales.get(method) or self.scales.get("ensemble")
+        table = self.scales.get(method) or (self.scales.get("ensemble") if method in ENSEMBLE_LIKE else None)
         if table is None:
             return np.ones(horizon)
         row = np.asarray(table[length_bucket(n_obs)], dtype=float)
         idx = np.minimum(np.arange(horizon), row.size - 1)
         return row[idx]
+
+    def covers(self, method: str) -> bool:
+        return method in self.scales or method in ENSEMBLE_LIKE
 
     def apply(self, z_paths: np.ndarray, n_obs: int, method: str) -> np.ndarray:
         """Widen each horizon's spread, then remap its ranks (both monotone: paths keep their order)."""
@@ -58,7 +62,7 @@ class Calibration:
         k = self.factor(method, n_obs, z_paths.shape[0])[:, None]
         med = np.median(z_paths, axis=1, keepdims=True)
         out = med + k * (z_paths - med)
-        maps = self.pit_maps.get(method) or self.pit_maps.get("ensemble")
+        maps = self.pit_maps.get(method) or (self.pit_maps.get("ensemble") if method in ENSEMBLE_LIKE else None)
         if not maps:
             return out
         rows = maps[length_bucket(n_obs)]

@@ -231,7 +231,29 @@ class Theta(Member):
         return point + e + level_shocks + np.arange(1, horizon + 1)[:, None] * delta
 
 
-MEMBERS = {"ets": ETS, "theta": Theta, "drift": Drift, "naive": Naive}
+class Mean(Member):
+    """Growth rates revert to their mean: paths = mean + its standard error + yearly noise (no trend).
+
+    Trend models extrapolate a run of rising growth rates into absurd growth; for a rate the
+    classic benchmark is its average. The floor on the yearly spread is 1 percentage point.
+    """
+
+    name = "mean"
+
+    def fit(self, z):
+        v = z.to_numpy()
+        self.mean = float(v.mean())
+        self.sd = max(float(v.std(ddof=1)) if v.size > 1 else 0.0, 1.0)
+        self.se = self.sd / np.sqrt(v.size)
+        self.resid = v - self.mean
+        return self
+
+    def simulate(self, horizon, n, rng):
+        level = self.mean + rng.normal(0.0, self.se, size=(1, n))
+        return level + _innovations(rng, self.resid, self.sd, (horizon, n))
+
+
+MEMBERS = {"ets": ETS, "theta": Theta, "drift": Drift, "naive": Naive, "mean": Mean}
 ENSEMBLE = ("ets", "theta", "drift")
 
 
@@ -310,11 +332,12 @@ def _clean(values: pd.Series) -> tuple[pd.Series, list[str]]:
 
 def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths: int = 2000, seed: int = 0,
              lower: float | None = None, upper: float | None = None, series_id: str = "",
-             calibration: "object | None | bool" = True) -> ForecastResult:
+             calibration: "object | None | bool" = True, rate: bool = False) -> ForecastResult:
     """Fit `method` on a yearly series (index = years) and simulate `n_paths` paths `horizon` years ahead.
 
     `calibration=True` applies the shipped corrections (`models.calibration.default()`); pass an
     object with `.apply(z_paths, n_obs, method)` to use others, or `False`/`None` for raw model spread.
+    `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend.
     """
     if method not in METHODS:
         raise ForecastInputError(f"unknown method '{method}'; choose one of {', '.join(METHODS)}")
@@ -334,7 +357,14 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     z = pd.Series(transform.forward(s.to_numpy()), index=pd.period_range(start=str(int(s.index[0])), periods=s.size, freq="Y"))
     rng = np.random.default_rng(seed)
     low = s.size < FULL_MODEL_POINTS
-    if low:
+    if rate:
+        used = "mean"
+        transform = Transform("identity", lower, upper)
+        z = pd.Series(s.to_numpy(), index=z.index)
+        z_paths = Mean().fit(z).simulate(horizon, n_paths, rng)
+        if low:
+            notes.append(f"low evidence: {s.size} points; average growth with wide bands")
+    elif low:
         used = "constrained_trend"
         z_paths = ConstrainedTrend(transform.floor(float(s.iloc[-1]))).fit(z).simulate(horizon, n_paths, rng)
         notes.append(f"low evidence: {s.size} points; constrained trend with wide bands")
@@ -350,7 +380,7 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     if calibration is True:
         from models.calibration import default as default_calibration
         calibration = default_calibration()
-    if calibration:
+    if calibration and calibration.covers(used):
         z_paths = calibration.apply(z_paths, s.size, used)
         calibrated = True
     return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,

@@ -90,3 +90,12 @@ def test_drift_member_matches_statsmodels_arima_010_with_trend(annual_series):
     res = ARIMA(z.to_numpy(), order=(0, 1, 0), trend="t").fit()
     ours = forecast(annual_series, 1, method="drift", n_paths=20000, seed=0, calibration=False)
     assert np.median(np.log(ours.paths[0])) == pytest.approx(res.forecast(1)[0], abs=0.01)
+
+
+def test_growth_rates_revert_to_their_mean_instead_of_trending():
+    rates = pd.Series([5.67, 8.66, 7.46, 9.04], index=range(2021, 2025))
+    res = forecast(rates, 6, n_paths=4000, seed=0, rate=True)
+    med = np.median(res.paths, axis=1)
+    assert res.method == "mean" and res.low_evidence
+    assert np.all(np.abs(med - rates.mean()) < 1.0)          # no extrapolated acceleration
+    assert res.transform.kind == "identity"
