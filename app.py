@@ -7,18 +7,38 @@ import streamlit as st  # noqa: E402
 
 from ui.i18n import LANGS, t  # noqa: E402
 from ui.loaders import current_version  # noqa: E402
+from ui.state import scenario_to_params  # noqa: E402
+from ui.widgets import scenario, sidebar_scenario  # noqa: E402
 
-st.set_page_config(page_title="Lộ trình 4.0", page_icon="📈", layout="wide")
+st.set_page_config(page_title="Lộ trình 4.0", page_icon=":material/trending_up:", layout="wide")
 
 if "lang" not in st.session_state:
     st.session_state["lang"] = st.query_params.get("lang", "vi") if st.query_params.get("lang") in LANGS else "vi"
-lang = st.sidebar.radio(t("language", st.session_state["lang"]), LANGS, key="lang",
-                        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code], horizontal=True)
-st.query_params["lang"] = lang
+if "target_id" not in st.session_state and st.query_params.get("target"):
+    st.session_state["target_id"] = st.query_params.get("target")
+lang = st.sidebar.radio(t("language", st.session_state["lang"]), LANGS, key="lang", horizontal=True,
+                        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+scenario()   # read the scenario from the link once per session
 
 pages = [
-    st.Page("pages/catalogue.py", title=t("page_catalogue", lang), icon="🗂️", default=True),
+    st.Page("app_pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True,
+            url_path="tong-quan"),
+    st.Page("app_pages/target.py", title=t("page_target", lang), icon=":material/query_stats:", url_path="chi-tieu"),
+    st.Page("app_pages/scenarios.py", title=t("page_scenarios", lang), icon=":material/tune:", url_path="kich-ban"),
+    st.Page("app_pages/region.py", title=t("page_region", lang), icon=":material/map:", url_path="so-sanh-vung"),
+    st.Page("app_pages/method.py", title=t("page_method", lang), icon=":material/functions:", url_path="phuong-phap"),
+    st.Page("app_pages/data.py", title=t("page_data", lang), icon=":material/table_view:", url_path="du-lieu"),
 ]
+# Screens live in app_pages/, not pages/: Streamlit treats a pages/ folder as legacy multipage routing, which
+# breaks deep links under st.navigation ("Page not found", wrong page on a shared link).
 nav = st.navigation(pages)
+sidebar_scenario(lang)
 st.sidebar.caption(f"{t('data_version', lang)}: `{current_version()}`")
 nav.run()
+
+# the URL always holds the language, the target and every lever, so a copied address reopens this view
+params = {"lang": st.session_state["lang"], **scenario_to_params(scenario())}
+if st.session_state.get("target_id"):
+    params["target"] = st.session_state["target_id"]
+if dict(st.query_params.to_dict()) != params:
+    st.query_params.from_dict(params)

@@ -1,10 +1,10 @@
-"""The first screen opens in both languages, with the catalogue's numbers formatted per language."""
+"""The Data page (the first screen of the foundation) in both languages, numbers formatted per language."""
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[1] / "app_pages" / "data.py")
 
 
 def table_with(at, column):
@@ -26,12 +26,12 @@ def test_first_screen_opens_in_vietnamese(app):
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Mục tiêu"] == "43"
     assert "." in metrics["Giá trị"]            # 2.362 in Vietnamese grouping
-    assert app.sidebar.radio(key="lang").value == "vi"
 
 
 def test_language_switch_changes_labels_and_number_format(app):
     vi_values = {m.label: m.value for m in app.metric}["Giá trị"]
-    app.sidebar.radio(key="lang").set_value("en").run()
+    app.session_state["lang"] = "en"
+    app.run()
     assert not app.exception
     assert app.title[0].value == "Indicator catalogue and target registry"
     en = {m.label: m.value for m in app.metric}

@@ -1,13 +1,20 @@
-"""Cached loaders: the only place where streamlit caching meets models/ (hashable arguments only)."""
+"""Cached loaders: the only place where streamlit caching meets models/ (hashable arguments only).
+
+Catalogue and fitted forecasts are read-only and shared (`cache_resource`, no copy per rerun);
+assessment tables depend on the scenario and are cached per (data version, scenario key).
+"""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from models.assess import Prepared, evaluate, prepare
 from models.catalog import Catalog, coverage_table, data_version, load_catalog
 from models.derive import with_derived
+from models.scenario import Scenario
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _catalog(version: str) -> Catalog:
     return with_derived(load_catalog())
 
@@ -17,10 +24,45 @@ def catalog() -> Catalog:
     return _catalog(data_version())
 
 
+def current_version() -> str:
+    return data_version()
+
+
 @st.cache_data(show_spinner=False)
-def coverage(version: str):
+def coverage(version: str) -> pd.DataFrame:
     return coverage_table(_catalog(version))
 
 
-def current_version() -> str:
-    return data_version()
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _prepared(version: str) -> dict[str, Prepared]:
+    cat = _catalog(version)
+    return {row["target_id"]: prepare(cat, row) for row in cat.targets.to_dict("records")}
+
+
+def prepared(lang: str = "vi") -> dict[str, Prepared]:
+    """Every target with its fitted baseline forecast (fitted once per data version)."""
+    from ui.i18n import t
+
+    version = current_version()
+    with st.spinner(t("loading_forecasts", lang)):
+        return _prepared(version)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _assessments(version: str, scenario_key: tuple) -> pd.DataFrame:
+    start, values = scenario_key
+    s = Scenario("s", dict(values), start_year=start)
+    rows = [evaluate(p, s).to_dict() for p in _prepared(version).values()]
+    return pd.DataFrame(rows)
+
+
+def assessments(scenario: Scenario) -> pd.DataFrame:
+    return _assessments(current_version(), scenario.key())
+
+
+@st.cache_data(show_spinner=False)
+def backtest_summary(version: str) -> pd.DataFrame:
+    """Backtest records of the bundled series, read from data/backtest_bundled.csv if it matches the version."""
+    from models.backtest import BACKTEST_FILE, load_backtest
+
+    return load_backtest(BACKTEST_FILE, version)

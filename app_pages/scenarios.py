@@ -1,0 +1,93 @@
+"""Scenario lab: every lever, presets, up to four scenarios side by side, the solver, a link to this view."""
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from models.assess import evaluate
+from models.scenario import LEVERS, PRESETS, Scenario, apply
+from models.solver import what_it_takes
+from ui.charts import overlay_chart
+from ui.i18n import fmt_number, fmt_percent, t
+from ui.loaders import assessments, catalog, prepared
+from ui.state import share_link
+from ui.widgets import DEFAULT_TARGET, lang, lever_slider, scenario, scenario_label, set_scenario, target_label
+
+lg = lang()
+cat = catalog()
+preps = prepared(lg)
+st.title(t("lab_title", lg))
+
+c1, c2, c3 = st.columns([3, 1, 1])
+preset = c1.selectbox(t("preset", lg), list(PRESETS), key="lab_preset", format_func=lambda p: t(f"scenario_{p}", lg))
+if c2.button(t("apply_preset", lg), key="lab_apply"):
+    set_scenario(Scenario(preset, dict(PRESETS[preset].values)))
+    st.rerun()
+if c3.button(t("reset", lg), key="lab_reset"):
+    set_scenario(Scenario("baseline"))
+    st.rerun()
+st.caption(PRESETS[preset].description.split(" / ")[0 if lg == "vi" else -1])
+
+cols = st.columns(2)
+for i, lid in enumerate(LEVERS):
+    lever_slider(lid, lg, cols[i % 2])
+
+s = scenario()
+saved = st.session_state.setdefault("saved_scenarios", {})
+n1, n2 = st.columns([3, 1])
+name = n1.text_input(t("scenario_name", lg), value=scenario_label(s, lg), key="lab_name", max_chars=60)
+if n2.button(t("keep_for_compare", lg), key="lab_keep"):
+    saved[name.strip() or scenario_label(s, lg)] = replace(s, name=name.strip() or s.name)
+
+# ---- compare up to four scenarios
+options = {t("scenario_baseline", lg): PRESETS["baseline"], t("scenario_optimistic", lg): PRESETS["optimistic"],
+           t("scenario_pessimistic", lg): PRESETS["pessimistic"], **saved, f"▶ {scenario_label(s, lg)}": s}
+chosen = st.multiselect(t("compare", lg), list(options), default=[t("scenario_baseline", lg), f"▶ {scenario_label(s, lg)}"],
+                        max_selections=4, key="lab_compare")
+with_p = [tid for tid, p in preps.items() if p.fc is not None and not p.fc.insufficient]
+labels = {r["target_id"]: target_label(r, lg, 60) for r in cat.targets.to_dict("records")}
+if chosen:
+    table = {t("col_target", lg): [labels[tid] for tid in with_p]}
+    for label in chosen:
+        a = assessments(options[label]).set_index("target_id")
+        table[label] = [fmt_percent(a.loc[tid, "p_meet"], lg) if pd.notna(a.loc[tid, "p_meet"]) else "–" for tid in with_p]
+    st.subheader(t("compare_table", lg))
+    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="lab_table")
+    focus = st.selectbox(t("pick_target", lg), with_p, key="lab_focus", format_func=labels.get,
+                         index=with_p.index(DEFAULT_TARGET) if DEFAULT_TARGET in with_p else 0)
+    p = preps[focus]
+    lines = {label: (p.fc.years, apply(p.fc, p.series.indicator_id, p.unit_en, options[label])) for label in chosen}
+    hist = pd.DataFrame({"year": p.series.values.index, "value": p.series.values.to_numpy()})
+    row = cat.targets.set_index("target_id").loc[focus]
+    st.plotly_chart(overlay_chart(lines, lg, title=labels[focus], history=hist,
+                                  unit=cat.indicator(p.series.indicator_id)[f"unit_{lg}"],
+                                  target=(int(row["target_year"]), float(row["value"]))
+                                  if row["kind"] != "relative_to_region" else None),
+                    key="lab_chart", width="stretch")
+
+# ---- what it takes
+st.subheader(t("solver_title", lg))
+d1, d2, d3 = st.columns([3, 2, 1])
+goal = d1.selectbox(t("solver_target", lg), with_p, key="solver_target", format_func=labels.get)
+lever = d2.selectbox(t("solver_lever", lg), list(LEVERS), key="solver_lever",
+                     format_func=lambda lid: getattr(LEVERS[lid], f"label_{lg}"))
+p_goal = d3.slider(t("solver_p", lg), 0.5, 0.95, 0.7, 0.05, key="solver_p")
+sol = what_it_takes(preps[goal], lever, p_goal, s)
+lv = LEVERS[lever]
+if sol.already:
+    st.success(t("solver_already", lg, p=fmt_percent(p_goal, lg)))
+elif sol.reachable:
+    st.success(t("solver_result", lg, lever=getattr(lv, f"label_{lg}"), value=fmt_number(sol.value, lg, 1),
+                 unit=getattr(lv, f"unit_{lg}"), p=fmt_percent(p_goal, lg)))
+elif sol.p_at_max is None:
+    st.info(t("solver_no_forecast", lg))
+else:
+    st.warning(t("solver_unreachable", lg, p=fmt_percent(p_goal, lg),
+                 best=fmt_percent(max(sol.p_at_max, sol.p_at_min), lg)))
+
+# ---- link that reopens this view
+extra = {"lang": lg}
+if st.session_state.get("target_id"):
+    extra["target"] = st.session_state["target_id"]
+st.caption(t("share_link", lg))
+st.code(share_link(str(st.context.url or ""), "kich-ban", s, extra), language=None)

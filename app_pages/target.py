@@ -1,0 +1,129 @@
+"""Target detail: history, baseline and scenario fans, P(meet) in words, the catch-up number, the model card."""
+import pandas as pd
+import streamlit as st
+
+from models.assess import evaluate, qualitative_evidence
+from models.scenario import EFFECTS, PRESETS, apply
+from ui.charts import fan_chart
+from ui.i18n import fmt_number, fmt_percent, t
+from ui.loaders import backtest_summary, catalog, current_version, prepared
+from ui.widgets import (DEFAULT_TARGET, catch_up_text, lang, lever_slider, p_text, scenario, state_text,
+                        target_label)
+
+lg = lang()
+cat = catalog()
+preps = prepared(lg)
+targets = cat.targets.set_index("target_id")
+ids = list(targets.index)
+if st.session_state.get("target_id") not in ids:
+    linked = st.query_params.get("target")
+    st.session_state["target_id"] = linked if linked in ids else (DEFAULT_TARGET if DEFAULT_TARGET in ids else ids[0])
+labels = {tid: target_label(targets.loc[tid].to_dict() | {"target_id": tid}, lg, 90) for tid in ids}
+tid = st.selectbox(t("pick_target", lg), ids, key="target_id", format_func=labels.get)
+row = targets.loc[tid].to_dict() | {"target_id": tid}
+prep = preps[tid]
+s = scenario()
+base = evaluate(prep).to_dict()
+now = evaluate(prep, s).to_dict()
+doc = cat.documents.set_index("document_id").loc[row["document_id"]]
+names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
+terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+
+st.title(row[f"clause_{lg}"])
+st.caption(f"{doc['number']} ({doc['date'] or '–'}) · {doc[f'issuer_{lg}']} · {terr[row['assess_territory_id']]} · "
+           f"{int(row['target_year'])}")
+
+c1, c2, c3 = st.columns(3)
+if now["state"] == "verdict":
+    c1.metric(t("state_verdict", lg), t(f"verdict_{now['verdict']}", lg))
+else:
+    delta = None
+    if now["p_meet"] is not None and base["p_meet"] is not None and s.key() != PRESETS["baseline"].key():
+        delta = f"{(now['p_meet'] - base['p_meet']) * 100:+.0f} pp"
+    c1.metric(t("p_meet_metric", lg), p_text(now, lg), delta=delta, help=now[f"phrase_{lg}"] or None)
+    if now[f"phrase_{lg}"]:
+        c1.markdown(f"**{now[f'phrase_{lg}']}**")
+c2.metric(t("catch_up_metric", lg, year=(now["last_year"] or 0) + 1), catch_up_text(now, lg))
+if now["last_year"] is not None:
+    c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_number(now["last_value"], lg, 2))
+st.caption(state_text(now, lg))
+
+if now["state"] == "qualitative":
+    st.info(t("qualitative_sentence", lg))
+elif now["state"] == "insufficient":
+    reason = next((n for n in now["notes"].split("; ") if "insufficient" in n), now["notes"] or "–")
+    st.warning(t("insufficient_sentence", lg, reason=reason))
+if now["state"] == "nowcast":
+    st.info(t("nowcast_note", lg, year=int(row["target_year"])))
+if now["low_evidence"]:
+    st.warning(t("low_evidence_note", lg, n=now["n_points"]))
+
+series = prep.series
+if series is not None:
+    o = cat.observations
+    hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
+             & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
+    b = cat.breaks
+    breaks = [int(y) for y in b.loc[b["indicator_id"].isin([series.indicator_id, "*"])
+                                     & b["territory_id"].isin([series.territory_id, "*"]), "year"]]
+    marker = None
+    if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
+            row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
+        marker = (int(row["target_year"]), float(row["value"]))
+    elif row["kind"] == "average_growth_at_least" and int(row["base_year"]) in set(series.values.index):
+        y0 = float(series.values.loc[int(row["base_year"])])
+        marker = (int(row["target_year"]), y0 * (1 + row["value"] / 100) ** (int(row["target_year"]) - int(row["base_year"])))
+    fc = prep.fc
+    baseline = scen = None
+    if fc is not None and not fc.insufficient:
+        baseline = (fc.years, fc.paths)
+        if s.key() != PRESETS["baseline"].key():
+            scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, s))
+    unit = cat.indicator(series.indicator_id)[f"unit_{lg}"]
+    fig = fan_chart(hist[["year", "value", "status", "vintage"]], lg, title=f"{names[series.indicator_id]} – "
+                    f"{terr[series.territory_id]}", unit=unit, baseline=baseline, scenario=scen, target=marker,
+                    breaks=breaks, revision=tid)
+    st.plotly_chart(fig, key="target_chart", width="stretch",
+                    config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
+
+levers = [lid for lid, _ in EFFECTS.get(row["indicator_id"], ())]
+st.subheader(t("levers_here", lg))
+if levers and prep.fc is not None:
+    cols = st.columns(min(len(levers), 3))
+    for i, lid in enumerate(levers):
+        lever_slider(lid, lg, cols[i % len(cols)])
+else:
+    st.caption(t("no_levers_here", lg))
+
+st.subheader(t("clause", lg))
+st.markdown(f"> {row[f'clause_{lg}']}")
+for rel in ("conflicts_with", "supersedes"):
+    for other in [x for x in str(row[rel]).split(";") if x]:
+        o_row = targets.loc[other]
+        st.markdown(f"- **{t('conflicts' if rel == 'conflicts_with' else 'supersedes', lg)}:** "
+                    f"{o_row[f'clause_{lg}']} ({cat.documents.set_index('document_id').loc[o_row['document_id'], 'number']}, "
+                    f"{int(o_row['target_year'])})")
+
+if row["evidence_indicators"]:
+    ev = qualitative_evidence(cat, row)
+    if ev:
+        st.subheader(t("evidence_title", lg))
+        st.dataframe(pd.DataFrame({
+            t("col_indicator", lg): [names[e["indicator_id"]] for e in ev],
+            t("col_territory", lg): [terr[e["territory_id"]] for e in ev],
+            t("col_year", lg): [e["year"] for e in ev],
+            t("col_value", lg): [fmt_number(e["value"], lg, 2) for e in ev]}), hide_index=True, width="stretch")
+
+with st.expander(t("model_card", lg), expanded=False):
+    bt = backtest_summary(current_version())
+    card = {t("mc_method", lg): prep.fc.method if prep.fc else "–",
+            t("mc_series", lg): now["series"] or "–",
+            t("mc_points", lg): now["n_points"],
+            t("col_evidence", lg): t(f"evidence_{now['evidence']}", lg),
+            t("mc_calibrated", lg): t("yes" if now["calibrated"] else "no", lg)}
+    mine = bt[(bt["series_id"] == now["series"]) & (bt["method"] == "ensemble")] if len(bt) else bt
+    card[t("mc_backtest", lg)] = (f"{fmt_number(mine['mase'].iloc[0], lg, 2)} / {fmt_percent(mine['coverage80'].iloc[0], lg)}"
+                                  if len(mine) else t("mc_no_backtest", lg))
+    st.table(pd.DataFrame({"": list(card), " ": [str(v) for v in card.values()]}).set_index(""))
+    if now["notes"]:
+        st.caption(f"{t('notes', lg)}: {now['notes']}")

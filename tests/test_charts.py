@@ -1,0 +1,57 @@
+"""Figure builders are pure: read their traces."""
+import numpy as np
+import pandas as pd
+
+from ui.charts import fan_chart, overlay_chart, region_bars
+
+
+def history():
+    return pd.DataFrame({"year": [2018, 2019, 2020, 2021], "value": [1.0, 2.0, 3.0, 2.5],
+                         "status": ["official", "official", "preliminary", "derived"],
+                         "vintage": ["old", "old", "old", "new"]})
+
+
+def paths(n=500, years=(2022, 2023, 2024)):
+    rng = np.random.default_rng(0)
+    return np.array(years), 3 + np.cumsum(rng.normal(0, 0.5, (len(years), n)), axis=0)
+
+
+def test_fan_chart_has_three_bands_per_fan_a_target_marker_and_break_lines():
+    fig = fan_chart(history(), "vi", title="x", baseline=paths(), scenario=paths(), target=(2024, 5.0), breaks=[2021],
+                    revision="t1")
+    fills = [tr for tr in fig.data if tr.fill == "toself"]
+    assert len(fills) == 6                                  # 95/80/50 for baseline and for scenario
+    star = [tr for tr in fig.data if tr.marker is not None and tr.marker.symbol == "star"]
+    assert len(star) == 1 and list(star[0].x) == [2024] and list(star[0].y) == [5.0]
+    assert [s.x0 for s in fig.layout.shapes] == [2020.5]
+    assert fig.layout.uirevision == "t1"
+    assert fig.layout.separators == ",."
+
+
+def test_fan_chart_marks_each_status_differently():
+    fig = fan_chart(history(), "en")
+    symbols = {tr.name: tr.marker.symbol for tr in fig.data if tr.mode == "markers"}
+    assert symbols == {"official": "circle", "preliminary": "circle-open", "derived": "square"}
+
+
+def test_bands_are_nested():
+    fig = fan_chart(history(), "vi", baseline=paths())
+    widths = []
+    for tr in [tr for tr in fig.data if tr.fill == "toself"]:
+        y = np.array(tr.y)
+        half = len(y) // 2
+        widths.append(float(np.mean(y[:half] - y[half:][::-1])))
+    assert widths[0] > widths[1] > widths[2] > 0
+
+
+def test_fan_chart_without_forecast_is_just_history():
+    fig = fan_chart(history(), "vi")
+    assert not [tr for tr in fig.data if tr.fill == "toself"]
+
+
+def test_overlay_and_region_bars():
+    fig = overlay_chart({"A": paths(), "B": paths()}, "en", title="t", target=(2024, 4.0))
+    assert [tr.name for tr in fig.data if tr.mode == "lines" and tr.fill != "toself"] == ["A", "B"]
+    bars = region_bars(pd.DataFrame({"territory_id": ["a", "b"], "value": [2.0, 1.0], "name": ["A", "B"]}), "vi",
+                       highlight=("a",))
+    assert list(bars.data[0].y) == ["B", "A"] and bars.data[0].marker.color[1] != bars.data[0].marker.color[0]

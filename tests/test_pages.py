@@ -1,0 +1,104 @@
+"""Every page in both languages; sliders move P(meet) the right way; links restore the scenario."""
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = ["app_pages/overview.py", "app_pages/target.py", "app_pages/scenarios.py", "app_pages/region.py", "app_pages/method.py",
+         "app_pages/data.py"]
+
+
+def open_page(page, lang="vi", params=None):
+    """Run one page script as the navigation would, with the language and link parameters of a session."""
+    at = AppTest.from_file(str(ROOT / page), default_timeout=120)
+    at.session_state["lang"] = lang
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception[0].message if at.exception else ""
+    return at
+
+
+def p_of(at):
+    value = next(m.value for m in at.metric if m.label in ("Xác suất đạt mục tiêu", "Probability of meeting the target"))
+    return int(re.sub(r"\D", "", value))
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_renders_in_both_languages(page, lang):
+    at = open_page(page, lang)
+    assert at.title and at.title[0].value
+    texts = " ".join(x.value for x in at.markdown) + " ".join(x.value for x in at.caption)
+    assert "Traceback" not in texts
+
+
+def test_overview_lists_every_target_once_with_verdicts_apart():
+    at = open_page("app_pages/overview.py")
+    frames = [d.value for d in at.dataframe]
+    assert sum(len(f) for f in frames) == 43
+    assert [s.value for s in at.subheader][:2] == ["Mục tiêu năm 2025 – kết luận", "Mục tiêu 2030 và 2045 – triển vọng"]
+    everything = " ".join(" ".join(map(str, f.to_numpy().ravel())) for f in frames)
+    assert "Kết luận: Đạt" in everything and "Chưa đủ số liệu" in everything
+
+
+def test_target_slider_moves_the_probability_the_right_way():
+    at = open_page("app_pages/target.py", params={"target": "qd325_grdp_growth_2030"})
+    at.slider(key="lever_grdp_growth").set_value(2.5).run()
+    middle = p_of(at)
+    at.slider(key="lever_grdp_growth").set_value(4.0).run()
+    up = p_of(at)
+    at.slider(key="lever_grdp_growth").set_value(1.0).run()
+    down = p_of(at)
+    assert down < middle < up
+
+
+def test_language_switch_changes_labels_and_number_format():
+    vi = open_page("app_pages/target.py", "vi", params={"target": "qd325_grdp_growth_2030"})
+    en = open_page("app_pages/target.py", "en", params={"target": "qd325_grdp_growth_2030"})
+    vi_m = {m.label: m.value for m in vi.metric}
+    en_m = {m.label: m.value for m in en.metric}
+    assert "Xác suất đạt mục tiêu" in vi_m and "Probability of meeting the target" in en_m
+    catch_vi = next(v for k, v in vi_m.items() if k.startswith("Cần đạt"))
+    catch_en = next(v for k, v in en_m.items() if k.startswith("Needed"))
+    assert re.search(r"\d,\d", catch_vi) and "/năm" in catch_vi
+    assert re.search(r"\d\.\d", catch_en) and "a year" in catch_en
+
+
+def test_entry_point_reads_language_and_scenario_from_the_link_and_writes_them_back():
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["lang"] = "en"
+    at.query_params["sc_rollout_5g"] = "12"
+    at.run()
+    assert not at.exception
+    assert at.sidebar.radio(key="lang").value == "en"
+    assert at.title[0].value == "All targets at a glance"
+    assert any("5G" in c.value and "12" in c.value for c in at.sidebar.caption)
+    at.sidebar.radio(key="lang").set_value("vi").run()
+    assert at.title[0].value == "Tổng quan các mục tiêu"
+
+
+def test_link_parameters_restore_the_scenario():
+    at = open_page("app_pages/target.py", params={"target": "qd325_grdp_growth_2030", "sc_grdp_growth": "1.5",
+                                              "scenario": "hop_12"})
+    assert at.slider(key="lever_grdp_growth").value == 1.5
+    assert at.session_state["scenario"].values == {"grdp_growth": 1.5}
+
+
+def test_scenario_lab_compares_and_solves():
+    at = open_page("app_pages/scenarios.py", params={"preset": "optimistic"})
+    assert at.slider(key="lever_grdp_growth").value == 1.0
+    table = next(d.value for d in at.dataframe if d.value.shape[1] >= 3)
+    assert table.shape[1] == 3                      # target + baseline + current
+    messages = [x.value for x in list(at.success) + list(at.warning) + list(at.info)]
+    assert any(m.startswith(("Cần đặt", "Không thể đạt", "Đã đạt")) for m in messages), messages
+    assert at.code and "sc_grdp_growth=1" in at.code[0].value
+
+
+def test_insufficient_data_is_a_sentence_not_an_empty_chart():
+    at = open_page("app_pages/target.py", params={"target": "kh402_productivity_2025"})
+    assert any("Chưa đủ số liệu" in w.value for w in at.warning)
+    assert not at.get("plotly_chart")

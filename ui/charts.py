@@ -1,0 +1,127 @@
+"""Pure plotly figure builders: data in, figure out (no streamlit), so tests can read their traces."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.i18n import fmt_number, t
+
+FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
+BASE_COLOR = "#1f5aa6"
+SCEN_COLOR = "#d9480f"
+TARGET_COLOR = "#2b8a3e"
+STATUS_SYMBOLS = {"official": "circle", "preliminary": "circle-open", "estimate": "diamond-open",
+                  "derived": "square", "proxy": "x"}
+BANDS = ((0.025, 0.975, 0.12), (0.10, 0.90, 0.20), (0.25, 0.75, 0.32))   # 95 / 80 / 50 %
+
+
+def _band(fig: go.Figure, years, lo, hi, color: str, opacity: float, name: str, group: str, show: bool) -> None:
+    fig.add_trace(go.Scatter(x=list(years) + list(years)[::-1], y=list(hi) + list(lo)[::-1], fill="toself", mode="lines",
+                             fillcolor=_rgba(color, opacity), line={"width": 0}, hoverinfo="skip", name=name,
+                             legendgroup=group, showlegend=show))
+
+
+def _rgba(hex_color: str, alpha: float) -> str:
+    h = hex_color.lstrip("#")
+    r, g, b = (int(h[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def quantiles(paths: np.ndarray, levels=(0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975)) -> dict[float, np.ndarray]:
+    """Per-year quantiles of simulated paths (rows = years)."""
+    q = np.quantile(paths, levels, axis=1)
+    return dict(zip(levels, q))
+
+
+def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit: str = "",
+              baseline: tuple[np.ndarray, np.ndarray] | None = None,
+              scenario: tuple[np.ndarray, np.ndarray] | None = None,
+              target: tuple[int, float] | None = None, breaks: list[int] | None = None,
+              revision: str = "") -> go.Figure:
+    """History (by status) + baseline and scenario fans (50/80/95%) + target marker + vintage breaks.
+
+    history: columns year, value, status, vintage. baseline/scenario: (years, paths) on the original scale.
+    """
+    fig = go.Figure()
+    if baseline is not None:
+        years, paths = baseline
+        q = quantiles(paths)
+        for lo, hi, op in BANDS:
+            _band(fig, years, q[lo], q[hi], BASE_COLOR, op, t("band_baseline", lang), "base", lo == 0.025)
+        fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": BASE_COLOR, "dash": "dash"},
+                                 name=t("median_baseline", lang), legendgroup="base"))
+    if scenario is not None:
+        years, paths = scenario
+        q = quantiles(paths)
+        for lo, hi, op in BANDS:
+            _band(fig, years, q[lo], q[hi], SCEN_COLOR, op * 0.6, t("band_scenario", lang), "scen", lo == 0.025)
+        fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": SCEN_COLOR},
+                                 name=t("median_scenario", lang), legendgroup="scen"))
+    if len(history):
+        for vintage, g in history.groupby("vintage", sort=False):
+            fig.add_trace(go.Scatter(x=g["year"], y=g["value"], mode="lines", line={"color": "#333", "width": 1.5},
+                                     name=f"{t('history', lang)} ({vintage})", hoverinfo="skip", showlegend=False,
+                                     legendgroup=f"hist-{vintage}"))
+        for status, g in history.groupby("status", sort=False):
+            fig.add_trace(go.Scatter(
+                x=g["year"], y=g["value"], mode="markers", name=t(f"status_{status}", lang),
+                marker={"symbol": STATUS_SYMBOLS.get(status, "circle"), "size": 9, "color": "#222",
+                        "line": {"width": 1.5, "color": "#222"}},
+                customdata=[fmt_number(v, lang, 2) for v in g["value"]],
+                hovertemplate="%{x}: %{customdata}<extra>" + t(f"status_{status}", lang) + "</extra>"))
+    if target is not None:
+        ty, tv = target
+        fig.add_trace(go.Scatter(x=[ty], y=[tv], mode="markers+text", name=t("target_marker", lang),
+                                 marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
+                                 text=[fmt_number(tv, lang, 1)], textposition="top center"))
+    for b in breaks or []:
+        fig.add_vline(x=b - 0.5, line={"dash": "dot", "color": "#868e96"}, annotation_text=t("break", lang),
+                      annotation_position="top left")
+    fig.update_layout(title={"text": title}, font={"family": FONT, "size": 14}, height=460,
+                      margin={"l": 10, "r": 10, "t": 60, "b": 10}, legend={"orientation": "h", "y": -0.15},
+                      yaxis={"title": unit, "separatethousands": True}, xaxis={"dtick": 5 if _span(fig) > 20 else 1},
+                      uirevision=revision or title, hovermode="x unified",
+                      separators=",." if lang == "vi" else ".,")
+    return fig
+
+
+def _span(fig: go.Figure) -> int:
+    xs = [x for tr in fig.data for x in (list(tr.x) if tr.x is not None else [])
+          if isinstance(x, (int, float, np.integer, np.floating))]
+    return int(max(xs) - min(xs)) if xs else 0
+
+
+def overlay_chart(lines: dict[str, tuple[np.ndarray, np.ndarray]], lang: str = "vi", *, title: str = "",
+                  unit: str = "", history: pd.DataFrame | None = None, target: tuple[int, float] | None = None) -> go.Figure:
+    """Median and 80% band of several scenarios on one chart."""
+    palette = ["#1f5aa6", "#d9480f", "#2b8a3e", "#7048e8"]
+    fig = go.Figure()
+    if history is not None and len(history):
+        fig.add_trace(go.Scatter(x=history["year"], y=history["value"], mode="lines+markers", name=t("history", lang),
+                                 line={"color": "#222"}))
+    for i, (name, (years, paths)) in enumerate(lines.items()):
+        q = quantiles(paths, (0.1, 0.5, 0.9))
+        c = palette[i % len(palette)]
+        _band(fig, years, q[0.1], q[0.9], c, 0.15, f"{name} 80%", name, False)
+        fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", name=name, line={"color": c}, legendgroup=name))
+    if target is not None:
+        fig.add_trace(go.Scatter(x=[target[0]], y=[target[1]], mode="markers", name=t("target_marker", lang),
+                                 marker={"symbol": "star", "size": 16, "color": TARGET_COLOR}))
+    fig.update_layout(title={"text": title}, font={"family": FONT, "size": 14}, height=420, yaxis={"title": unit},
+                      margin={"l": 10, "r": 10, "t": 60, "b": 10}, uirevision=title,
+                      separators=",." if lang == "vi" else ".,", legend={"orientation": "h", "y": -0.15})
+    return fig
+
+
+def region_bars(frame: pd.DataFrame, lang: str = "vi", *, title: str = "", unit: str = "",
+                highlight: tuple[str, ...] = ()) -> go.Figure:
+    """Horizontal bars of one indicator across territories; highlighted ones in the accent colour."""
+    frame = frame.sort_values("value")
+    colors = [SCEN_COLOR if tid in highlight else "#adb5bd" for tid in frame["territory_id"]]
+    fig = go.Figure(go.Bar(x=frame["value"], y=frame["name"], orientation="h", marker={"color": colors},
+                           text=[fmt_number(v, lang, 1) for v in frame["value"]], textposition="outside"))
+    fig.update_layout(title={"text": title}, font={"family": FONT, "size": 13}, xaxis={"title": unit},
+                      height=max(300, 26 * len(frame) + 120), margin={"l": 10, "r": 40, "t": 60, "b": 10},
+                      separators=",." if lang == "vi" else ".,")
+    return fig
