@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from ui.i18n import fmt_number, t
+from models.catalog import CatalogError
+from ui.i18n import fmt_auto, fmt_number, t
 from ui.loaders import catalog, coverage, current_version
 
 lang = st.session_state.get("lang", "vi")
@@ -82,7 +83,7 @@ with tab_series:
         srcs = dict(zip(cat.sources["source_id"], cat.sources["publisher"]))
         st.dataframe(pd.DataFrame({
             t("col_year", lang): rows["year"].astype(int),
-            t("col_value", lang): [fmt_number(v, lang, 2) for v in rows["value"]],
+            t("col_value", lang): [fmt_auto(v, lang) for v in rows["value"]],
             t("col_qualifier", lang): [t(f"qualifier_{q}", lang) if q else "" for q in rows["qualifier"]],
             t("col_status", lang): [t(f"status_{s}", lang) for s in rows["status"]],
             t("col_vintage", lang): rows["vintage"],
@@ -107,3 +108,96 @@ with tab_gap:
         t("col_territory", lang): [terr_names.get(x, x) for x in g["territory_id"]],
         t("col_year", lang): g["year"], t("col_note", lang): g["note"],
     }), hide_index=True, width="stretch", key="gap_table")
+
+# ---- download, upload, versions (issue 5)
+from models.export import template_xlsx, to_csv_bytes, to_xlsx_bytes  # noqa: E402
+from models.store import StoreError  # noqa: E402
+from models.upload import prepare_upload  # noqa: E402
+from ui.loaders import store  # noqa: E402
+
+tab_dl, tab_up, tab_ver = st.tabs([t("tab_download", lang), t("tab_upload", lang), t("tab_versions", lang)])
+raw_cols = ["territory_id", "indicator_id", "vintage", "year", "period_start", "value", "qualifier", "status",
+            "source_id", "preferred", "year_inferred", "formula", "note"]
+with tab_dl:
+    st.download_button(t("download_all_csv", lang), to_csv_bytes(cat.observations[raw_cols], lang),
+                       file_name=f"lotrinh_{version}.csv", mime="text/csv", key="dl_csv")
+    st.download_button(t("download_all_xlsx", lang),
+                       to_xlsx_bytes({"observations": cat.observations[raw_cols], "sources": cat.sources}, lang),
+                       file_name=f"lotrinh_{version}.xlsx", key="dl_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.download_button(t("download_view_csv", lang), to_csv_bytes(rows[raw_cols] if not rows.empty else rows, lang),
+                       file_name=f"{ind}_{terr}_{version}.csv", mime="text/csv", key="dl_view")
+    st.download_button(t("download_template", lang), template_xlsx(cat), file_name="lotrinh_mau_tai_len.xlsx",
+                       key="dl_template", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    st.caption(t("template_help", lang))
+
+with tab_up:
+    up = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx"], key="upload_file")
+    if up is not None:
+        try:
+            s = store()
+            plain = s.load()
+            result = prepare_upload(plain, up.getvalue(), up.name, s.files(), version_label=up.name)
+        except CatalogError as exc:
+            st.error(t("upload_invalid", lang))
+            st.code(exc.message(lang, limit=20), language=None)
+            result = None
+        except StoreError as exc:
+            st.error(t("store_error", lang, error=exc))
+            result = None
+        if result is not None:
+            st.subheader(t("upload_preview", lang))
+            st.markdown(t("upload_counts", lang, added=len(result.added), revised=len(result.revised),
+                          unchanged=result.unchanged, sources=len(result.new_sources)))
+            if len(result.revised):
+                st.dataframe(pd.DataFrame({
+                    t("col_indicator", lang): result.revised["indicator_id"],
+                    t("col_territory", lang): result.revised["territory_id"],
+                    t("col_year", lang): result.revised["year"].astype(int),
+                    t("col_old", lang): [fmt_auto(v, lang) for v in result.revised["old_value"]],
+                    t("col_new", lang): [fmt_auto(v, lang) for v in result.revised["value"]]}),
+                    hide_index=True, key="preview_revised")
+            if len(result.added):
+                st.dataframe(pd.DataFrame({
+                    t("col_indicator", lang): result.added["indicator_id"],
+                    t("col_territory", lang): result.added["territory_id"],
+                    t("col_year", lang): result.added["year"].astype(int),
+                    t("col_new", lang): [fmt_auto(v, lang) for v in result.added["value"]],
+                    t("col_status", lang): [t(f"status_{x}", lang) for x in result.added["status"]]}),
+                    hide_index=True, key="preview_added")
+            if result.n_changes == 0:
+                st.info(t("upload_nothing", lang))
+            else:
+                author = st.text_input(t("upload_author", lang), key="upload_author", max_chars=80)
+                note = st.text_area(t("upload_note", lang), key="upload_note", max_chars=500)
+                if st.button(t("upload_confirm", lang), key="upload_confirm", type="primary"):
+                    try:
+                        vid = store().commit(result.files, author or "—", note or up.name,
+                                             {"added": len(result.added), "revised": len(result.revised),
+                                              "file": up.name})
+                        st.success(t("upload_done", lang, version=vid))
+                    except CatalogError as exc:
+                        st.error(t("upload_invalid", lang))
+                        st.code(exc.message(lang, limit=20), language=None)
+                    except (StoreError, OSError) as exc:
+                        st.error(t("store_error", lang, error=exc))
+
+with tab_ver:
+    try:
+        s = store()
+        versions = s.list_versions()
+        current = s.current()
+        st.markdown(t("versions_current", lang, version=current))
+        st.dataframe(pd.DataFrame({
+            t("col_version", lang): [v.version_id for v in versions],
+            t("col_created", lang): [v.created for v in versions],
+            t("col_author", lang): [v.author for v in versions],
+            t("col_note", lang): [v.note for v in versions],
+            t("col_changes", lang): [", ".join(f"{k}: {val}" for k, val in v.changes.items()) for v in versions]}),
+            hide_index=True, key="versions_table")
+        target = st.selectbox(t("switch_version", lang), [v.version_id for v in versions][::-1], key="version_pick")
+        if st.button(t("switch_button", lang), key="version_switch"):
+            s.rollback(target)
+            st.rerun()
+    except (StoreError, OSError) as exc:
+        st.error(t("store_error", lang, error=exc))

@@ -3,7 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.charts import region_bars
-from ui.i18n import fmt_number, fmt_percent, t
+from ui.i18n import fmt_auto, fmt_percent, t
 from ui.loaders import catalog
 from ui.widgets import lang
 
@@ -42,7 +42,7 @@ for iid, g in sub.groupby("indicator_id"):
     row = {t("col_indicator", lg): names[iid], t("col_unit", lg): units[iid]}
     for tid in FOCUS:
         x = g[g["territory_id"] == tid].sort_values("year")
-        row[terr.loc[tid, f"name_{lg}"]] = "–" if x.empty else f"{fmt_number(x['value'].iloc[-1], lg, 1)} ({int(x['year'].iloc[-1])})"
+        row[terr.loc[tid, f"name_{lg}"]] = "–" if x.empty else f"{fmt_auto(x['value'].iloc[-1], lg)} ({int(x['year'].iloc[-1])})"
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="region_table")
 

@@ -19,7 +19,8 @@ preps = prepared(lg)
 st.title(t("lab_title", lg))
 
 c1, c2, c3 = st.columns([3, 1, 1])
-preset = c1.selectbox(t("preset", lg), list(PRESETS), key="lab_preset", format_func=lambda p: t(f"scenario_{p}", lg))
+preset = c1.selectbox(t("preset", lg), list(PRESETS), key="lab_preset", format_func=lambda p: t(f"scenario_{p}", lg),
+                      index=list(PRESETS).index(scenario().name) if scenario().name in PRESETS else 0)
 if c2.button(t("apply_preset", lg), key="lab_apply"):
     set_scenario(Scenario(preset, dict(PRESETS[preset].values)))
     st.rerun()

@@ -5,7 +5,7 @@ import streamlit as st
 from models.assess import evaluate, qualitative_evidence
 from models.scenario import EFFECTS, PRESETS, apply
 from ui.charts import fan_chart
-from ui.i18n import fmt_number, fmt_percent, t
+from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
 from ui.loaders import backtest_summary, catalog, current_version, prepared
 from ui.widgets import (DEFAULT_TARGET, catch_up_text, lang, lever_slider, p_text, scenario, state_text,
                         target_label)
@@ -45,7 +45,7 @@ else:
         c1.markdown(f"**{now[f'phrase_{lg}']}**")
 c2.metric(t("catch_up_metric", lg, year=(now["last_year"] or 0) + 1), catch_up_text(now, lg))
 if now["last_year"] is not None:
-    c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_number(now["last_value"], lg, 2))
+    c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_auto(now["last_value"], lg))
 st.caption(state_text(now, lg))
 
 if now["state"] == "qualitative":
@@ -112,7 +112,7 @@ if row["evidence_indicators"]:
             t("col_indicator", lg): [names[e["indicator_id"]] for e in ev],
             t("col_territory", lg): [terr[e["territory_id"]] for e in ev],
             t("col_year", lg): [e["year"] for e in ev],
-            t("col_value", lg): [fmt_number(e["value"], lg, 2) for e in ev]}), hide_index=True, width="stretch")
+            t("col_value", lg): [fmt_auto(e["value"], lg) for e in ev]}), hide_index=True, width="stretch")
 
 with st.expander(t("model_card", lg), expanded=False):
     bt = backtest_summary(current_version())

@@ -32,6 +32,7 @@ def main(base: str) -> int:
             page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60000)
             if page.query_selector('[data-testid="stPlotlyChart"]'):
                 page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60000)
+            page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=90000)
             page.wait_for_timeout(1000)
             page.screenshot(path=str(out / f"{name}.png"), full_page=True)
             page.close()

@@ -102,6 +102,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "vi": "Năm bắt đầu giai đoạn {value} phải nhỏ hơn năm {year}.",
         "en": "Period start {value} must be before year {year}.",
     },
+    "bad_workbook": {
+        "vi": "Không đọc được tệp Excel ({error}). Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.",
+        "en": "The Excel file cannot be read ({error}). Save it again as .xlsx or CSV UTF-8.",
+    },
+    "merged_cells": {
+        "vi": "Có ô gộp ({cells}). Hãy bỏ gộp ô: mỗi cột một tiêu đề, mỗi ô một giá trị.",
+        "en": "Merged cells ({cells}). Unmerge them: one header per column, one value per cell.",
+    },
+    "formula_cell": {
+        "vi": "Ô {cell} chứa công thức. Hãy dán giá trị (Paste values) thay cho công thức.",
+        "en": "Cell {cell} holds a formula. Paste the value instead of the formula.",
+    },
+    "empty_sheet": {"vi": "Trang tính trống.", "en": "The sheet is empty."},
+    "no_sheet": {
+        "vi": "Không có trang tính 'observations' (hoặc 'Số liệu'); các trang có: {sheets}.",
+        "en": "No 'observations' (or 'Số liệu') sheet; the sheets are: {sheets}.",
+    },
+    "too_large": {
+        "vi": "Tệp quá lớn ({size} MB); giới hạn {limit} MB.",
+        "en": "The file is too large ({size} MB); the limit is {limit} MB.",
+    },
+    "too_many_rows": {
+        "vi": "Tệp có {rows} dòng; giới hạn {limit} dòng mỗi lần tải lên.",
+        "en": "The file has {rows} rows; the limit is {limit} rows per upload.",
+    },
     "formula_chars": {
         "vi": "Ô bắt đầu bằng ký tự công thức bảng tính ('{value}').",
         "en": "The cell starts with a spreadsheet formula character ('{value}').",

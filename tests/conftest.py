@@ -1,11 +1,14 @@
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# the app's versioned store lives in a private folder for the whole test session
+os.environ["LOTRINH_STORE"] = tempfile.mkdtemp(prefix="lotrinh-store-")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -130,11 +130,11 @@ def test_presets_are_documented_and_within_range():
 
 def test_solver_finds_the_lever_value_for_a_chosen_probability(prepared):
     prep = prepared["qd325_grdp_growth_2030"]
-    sol = what_it_takes(prep, "grdp_growth", 0.5)
+    sol = what_it_takes(prep, "grdp_growth", 0.3)
     assert sol.reachable
-    assert evaluate(prep, Scenario("s", {"grdp_growth": sol.value})).p_meet >= 0.5
+    assert evaluate(prep, Scenario("s", {"grdp_growth": sol.value})).p_meet >= 0.3
     lower = round(sol.value - LEVERS["grdp_growth"].step, 6)
-    assert evaluate(prep, Scenario("s", {"grdp_growth": lower})).p_meet < 0.5
+    assert evaluate(prep, Scenario("s", {"grdp_growth": lower})).p_meet < 0.3
 
 
 def test_solver_says_when_a_target_is_out_of_reach(prepared):

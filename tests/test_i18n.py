@@ -25,3 +25,10 @@ def test_percent_uses_babel():
 def test_unknown_key_raises_instead_of_showing_the_key():
     with pytest.raises(KeyError):
         t("no_such_key")
+
+
+@pytest.mark.parametrize("value,lang,expected", [(137.0, "vi", "137"), (0.6735, "vi", "0,674"), (58.435, "vi", "58,44"),
+                                                  (31730.0, "vi", "31.730"), (1234.56, "en", "1,234.6")])
+def test_auto_decimals(value, lang, expected):
+    from ui.i18n import fmt_auto
+    assert fmt_auto(value, lang) == expected

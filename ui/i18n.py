@@ -246,6 +246,41 @@ STRINGS: dict[str, dict[str, str]] = {
     "backtest_title": {"vi": "Kiểm định quá khứ trên chuỗi số liệu của ứng dụng", "en": "Backtest on the app's own series"},
     "calibration_title": {"vi": "Hiệu chỉnh khoảng dự báo trên dữ liệu thực", "en": "Calibration on real yearly data"},
     "no_backtest_yet": {"vi": "Chưa có kết quả kiểm định cho phiên bản dữ liệu này.", "en": "No backtest results for this data version yet."},
+    "tab_download": {"vi": "Tải xuống", "en": "Download"},
+    "tab_upload": {"vi": "Tải lên số liệu mới", "en": "Upload new figures"},
+    "tab_versions": {"vi": "Phiên bản", "en": "Versions"},
+    "download_all_csv": {"vi": "Toàn bộ số liệu (CSV)", "en": "All values (CSV)"},
+    "download_all_xlsx": {"vi": "Toàn bộ số liệu và nguồn (XLSX)", "en": "All values and sources (XLSX)"},
+    "download_view_csv": {"vi": "Chuỗi đang xem (CSV)", "en": "The series on screen (CSV)"},
+    "download_template": {"vi": "Mẫu tải lên (XLSX)", "en": "Upload template (XLSX)"},
+    "template_help": {
+        "vi": "Mẫu gồm trang 'observations' điền sẵn số liệu thật của một chuỗi (sửa hoặc thêm dòng), trang 'sources' "
+              "cho nguồn mới và trang hướng dẫn. Tải lên nguyên mẫu sẽ không thay đổi gì.",
+        "en": "The template has an 'observations' sheet pre-filled with one real series (edit or add rows), a 'sources' "
+              "sheet for new sources and a guidance sheet. Uploading it unchanged changes nothing.",
+    },
+    "upload_file": {"vi": "Chọn tệp CSV hoặc XLSX (tối đa 10 MB)", "en": "Choose a CSV or XLSX file (10 MB at most)"},
+    "upload_invalid": {"vi": "Tệp không hợp lệ, không có gì được lưu:", "en": "The file is invalid; nothing was stored:"},
+    "upload_preview": {"vi": "Xem trước thay đổi", "en": "Preview of the changes"},
+    "upload_counts": {"vi": "{added} giá trị mới, {revised} giá trị sửa, {unchanged} không đổi, {sources} nguồn mới.",
+                      "en": "{added} new values, {revised} revised, {unchanged} unchanged, {sources} new sources."},
+    "upload_nothing": {"vi": "Tệp không thay đổi số liệu nào; không tạo phiên bản mới.",
+                       "en": "The file changes nothing; no new version is created."},
+    "upload_author": {"vi": "Người tải lên", "en": "Uploaded by"},
+    "upload_note": {"vi": "Ghi chú (nguồn, lý do)", "en": "Note (source, reason)"},
+    "upload_confirm": {"vi": "Xác nhận và lưu thành phiên bản mới", "en": "Confirm and store as a new version"},
+    "upload_done": {"vi": "Đã lưu phiên bản {version}.", "en": "Stored as version {version}."},
+    "col_old": {"vi": "Giá trị cũ", "en": "Old value"},
+    "col_new": {"vi": "Giá trị mới", "en": "New value"},
+    "versions_current": {"vi": "Đang dùng: {version}", "en": "Serving: {version}"},
+    "col_version": {"vi": "Phiên bản", "en": "Version"},
+    "col_created": {"vi": "Thời điểm (UTC)", "en": "Created (UTC)"},
+    "col_author": {"vi": "Người tạo", "en": "Author"},
+    "col_changes": {"vi": "Thay đổi", "en": "Changes"},
+    "switch_version": {"vi": "Chuyển về phiên bản", "en": "Serve version"},
+    "switch_button": {"vi": "Dùng phiên bản này", "en": "Use this version"},
+    "store_error": {"vi": "Không thể đọc/ghi kho dữ liệu: {error}. Ứng dụng vẫn chạy với dữ liệu đi kèm.",
+                    "en": "The data store cannot be read or written: {error}. The app keeps running on the bundled data."},
     "derived_caption": {
         "vi": "Giá trị tính toán ghi rõ công thức và đầu vào.",
         "en": "Derived values show their formula and inputs.",
@@ -268,6 +303,17 @@ def fmt_number(value: float | None, lang: str = "vi", digits: int = 1) -> str:
     if float(value).is_integer() and abs(value) >= 1000:
         pattern = "#,##0"
     return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "vi_VN"))
+
+
+def fmt_auto(value: float | None, lang: str = "vi") -> str:
+    """Decimals that suit the size: counts without, indices 0–1 with three, others with one or two."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    v = float(value)
+    if v.is_integer():
+        return fmt_number(v, lang, 0)
+    digits = 3 if abs(v) < 1 else (2 if abs(v) < 100 else 1)
+    return fmt_number(v, lang, digits)
 
 
 def fmt_percent(share: float | None, lang: str = "vi", digits: int = 0) -> str:

@@ -9,23 +9,33 @@ import pandas as pd
 import streamlit as st
 
 from models.assess import Prepared, evaluate, prepare
-from models.catalog import Catalog, coverage_table, data_version, load_catalog
+from models.catalog import Catalog, coverage_table
 from models.derive import with_derived
+from models.store import DataStore
 from models.scenario import Scenario
+
+
+def store() -> DataStore:
+    """The versioned store (var/store, or the folder in LOTRINH_STORE); created from data/ on first use."""
+    return DataStore()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _catalog(version: str) -> Catalog:
-    return with_derived(load_catalog())
+    return with_derived(store().load(version.split("-")[0]))
 
 
 def catalog() -> Catalog:
-    """The current data version with derived values; re-read when any data file changes."""
-    return _catalog(data_version())
+    """The version the store serves, with derived values; cached per version."""
+    return _catalog(current_version())
 
 
 def current_version() -> str:
-    return data_version()
+    """Version id and checksum, e.g. 'v0002-1a2b3c4d5e' (shown on every page and export)."""
+    s = store()
+    vid = s.current()
+    manifest = next((v for v in s.list_versions() if v.version_id == vid), None)
+    return f"{vid}-{manifest.checksum[:10]}" if manifest else vid
 
 
 @st.cache_data(show_spinner=False)
@@ -65,4 +75,4 @@ def backtest_summary(version: str) -> pd.DataFrame:
     """Backtest records of the bundled series, read from data/backtest_bundled.csv if it matches the version."""
     from models.backtest import BACKTEST_FILE, load_backtest
 
-    return load_backtest(BACKTEST_FILE, version)
+    return load_backtest(BACKTEST_FILE, version.split("-", 1)[-1])

@@ -1,0 +1,168 @@
+"""Versioned data store: every upload becomes a new, complete data version; nothing is overwritten.
+
+Layout under the store root (default `var/store`, or LOTRINH_STORE for a shared folder):
+  versions/v0001/*.csv + manifest.json   the bundled catalogue, copied on first use
+  versions/v0002/...                     one folder per accepted upload (who, when, note, checksums)
+  CURRENT                                the version the app serves (a rollback only moves this pointer)
+A version folder is written under a temporary name and renamed into place (atomic on one file
+system), under an exclusive lock, so a crash mid-write leaves the previous versions intact and
+two sessions uploading at once get two versions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from models.catalog import DATA_DIR, LOAD_ORDER, SPECS, Catalog, CatalogError, Problem, load_catalog
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[1] / "var" / "store"
+FILES = [SPECS[name].file for name in LOAD_ORDER]
+
+
+@dataclass(frozen=True)
+class Version:
+    version_id: str
+    created: str
+    author: str
+    note: str
+    parent: str
+    checksum: str
+    changes: dict
+
+
+class StoreError(RuntimeError):
+    """The store cannot be read or written (bad folder, no permission, corrupt version)."""
+
+
+def _checksum(folder: Path) -> str:
+    """Same scheme as models.catalog.data_version, so a version's first 10 characters match it."""
+    h = hashlib.sha256()
+    for name in LOAD_ORDER:
+        h.update(name.encode())
+        h.update((folder / SPECS[name].file).read_bytes())
+    return h.hexdigest()
+
+
+class DataStore:
+    def __init__(self, root: Path | str | None = None, seed_dir: Path | str | None = None):
+        self.root = Path(root or os.environ.get("LOTRINH_STORE") or DEFAULT_ROOT)
+        self.seed_dir = Path(seed_dir or DATA_DIR)
+        self.versions_dir = self.root / "versions"
+
+    # ------------------------------------------------------------------ locking and initialisation
+    @contextmanager
+    def _lock(self):
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def ensure(self) -> None:
+        """Copy the bundled catalogue in as v0001 the first time the store is used."""
+        if (self.root / "CURRENT").exists():
+            return
+        with self._lock():
+            if (self.root / "CURRENT").exists():
+                return
+            files = {name: (self.seed_dir / name).read_bytes() for name in FILES}
+            vid = self._write_version(files, author="bundled", note="bundled catalogue", parent="",
+                                      changes={"added": 0, "revised": 0})
+            self._set_current(vid)
+
+    # ------------------------------------------------------------------ reading
+    def list_versions(self) -> list[Version]:
+        self.ensure()
+        out = []
+        for folder in sorted(self.versions_dir.glob("v[0-9][0-9][0-9][0-9]")):
+            try:
+                m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+                out.append(Version(**m))
+            except (OSError, ValueError, TypeError):
+                continue   # a folder without a readable manifest is not a version
+        return out
+
+    def current(self) -> str:
+        self.ensure()
+        return (self.root / "CURRENT").read_text(encoding="utf-8").strip()
+
+    def path(self, version_id: str | None = None) -> Path:
+        return self.versions_dir / (version_id or self.current())
+
+    def verify(self, version_id: str) -> None:
+        """Refuse a version whose files do not match its manifest checksum."""
+        folder = self.path(version_id)
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            actual = _checksum(folder)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"version {version_id} is unreadable: {exc}") from None
+        if actual != manifest["checksum"]:
+            raise StoreError(f"version {version_id} is corrupt: checksum {actual[:10]} ≠ {manifest['checksum'][:10]}")
+
+    def load(self, version_id: str | None = None) -> Catalog:
+        vid = version_id or self.current()
+        self.verify(vid)
+        return load_catalog(self.path(vid))
+
+    def files(self, version_id: str | None = None) -> dict[str, bytes]:
+        folder = self.path(version_id)
+        return {name: (folder / name).read_bytes() for name in FILES}
+
+    # ------------------------------------------------------------------ writing
+    def _write_version(self, files: dict[str, bytes], author: str, note: str, parent: str, changes: dict) -> str:
+        """Write a complete version under a temporary name, then rename it into place. Caller holds the lock."""
+        self.versions_dir.mkdir(parents=True, exist_ok=True)
+        numbers = [int(p.name[1:]) for p in self.versions_dir.glob("v[0-9][0-9][0-9][0-9]")]
+        vid = f"v{(max(numbers) + 1 if numbers else 1):04d}"
+        tmp = self.versions_dir / f".tmp-{uuid.uuid4().hex}"
+        tmp.mkdir()
+        try:
+            for name in FILES:
+                with open(tmp / name, "wb") as fh:
+                    fh.write(files[name])
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            manifest = Version(vid, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), author[:80],
+                               note[:500], parent, _checksum(tmp), changes)
+            (tmp / "manifest.json").write_text(json.dumps(manifest.__dict__, ensure_ascii=False, indent=1),
+                                               encoding="utf-8")
+            os.rename(tmp, self.versions_dir / vid)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return vid
+
+    def _set_current(self, vid: str) -> None:
+        tmp = self.root / f".CURRENT-{uuid.uuid4().hex}"
+        tmp.write_text(vid, encoding="utf-8")
+        os.replace(tmp, self.root / "CURRENT")
+
+    def commit(self, files: dict[str, bytes], author: str, note: str, changes: dict, parent: str | None = None) -> str:
+        """Validate the complete tables, store them as a new version and make it current."""
+        self.ensure()
+        overrides = {name: files[SPECS[name].file] for name in LOAD_ORDER}
+        load_catalog(self.path(), overrides=overrides)       # raises CatalogError; nothing is written
+        with self._lock():
+            vid = self._write_version(files, author, note, parent or self.current(), changes)
+            self._set_current(vid)
+        return vid
+
+    def rollback(self, version_id: str) -> None:
+        """Serve an earlier version again (no version is changed or removed)."""
+        self.verify(version_id)
+        with self._lock():
+            self._set_current(version_id)
+
+
+__all__ = ["DataStore", "StoreError", "Version", "CatalogError", "Problem"]
