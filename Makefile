@@ -4,7 +4,7 @@ VENV   := .venv
 PORT   ?= 8501
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: run test data clean
+.PHONY: run test data clean system-deps
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -19,7 +19,14 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev
+# Debian's Chromium and Noto fonts for the browser tests (installed with apt-get when missing; needs root).
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi "Noto Sans"; then \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null; \
+	    else echo "browser tests need Debian's chromium and fonts-noto-core: sudo apt-get install chromium fonts-noto-core"; exit 1; fi; \
+	fi
+
+test: $(VENV)/.dev system-deps
 	$(VENV)/bin/python -m pytest
 
 # Rebuild data/ from ../shared/research/facts (or FACTS=dir) after a new vintage of the fact sheets.

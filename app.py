@@ -21,8 +21,7 @@ lang = st.sidebar.radio(t("language", st.session_state["lang"]), LANGS, key="lan
 scenario()   # read the scenario from the link once per session
 
 pages = [
-    st.Page("app_pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True,
-            url_path="tong-quan"),
+    st.Page("app_pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),
     st.Page("app_pages/target.py", title=t("page_target", lang), icon=":material/query_stats:", url_path="chi-tieu"),
     st.Page("app_pages/scenarios.py", title=t("page_scenarios", lang), icon=":material/tune:", url_path="kich-ban"),
     st.Page("app_pages/region.py", title=t("page_region", lang), icon=":material/map:", url_path="so-sanh-vung"),

@@ -195,7 +195,8 @@ with tab_ver:
             t("col_note", lang): [v.note for v in versions],
             t("col_changes", lang): [", ".join(f"{k}: {val}" for k, val in v.changes.items()) for v in versions]}),
             hide_index=True, key="versions_table")
-        target = st.selectbox(t("switch_version", lang), [v.version_id for v in versions][::-1], key="version_pick")
+        target = st.radio(t("switch_version", lang), [v.version_id for v in versions][::-1], key="version_pick",
+                          horizontal=True)
         if st.button(t("switch_button", lang), key="version_switch"):
             s.rollback(target)
             st.rerun()

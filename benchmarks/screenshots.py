@@ -13,10 +13,10 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-PAGES = [("overview", "tong-quan", ""), ("target", "chi-tieu", "target=qd325_grdp_growth_2030&sc_grdp_growth=1"),
+PAGES = [("overview", "", ""), ("target", "chi-tieu", "target=qd325_grdp_growth_2030&sc_grdp_growth=1"),
          ("target_broadband", "chi-tieu", "target=kh402_broadband_2025"),
          ("scenarios", "kich-ban", "preset=optimistic"), ("region", "so-sanh-vung", ""),
-         ("method", "phuong-phap", ""), ("data", "du-lieu", ""), ("overview_en", "tong-quan", "lang=en")]
+         ("method", "phuong-phap", ""), ("data", "du-lieu", ""), ("overview_en", "", "lang=en")]
 
 
 def main(base: str) -> int:

@@ -1,0 +1,110 @@
+"""What a planner does, in Debian's Chromium: open, move a slider, switch language, share, upload, roll back."""
+import re
+
+from tests.browser.conftest import settle
+
+
+def metric(page, label):
+    box = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return box.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def test_overview_shows_every_target(server, page):
+    page.goto(f"{server}/")
+    page.wait_for_selector("h1:has-text('Tổng quan các mục tiêu')")
+    page.wait_for_selector('[data-testid="stDataFrame"]')
+    settle(page)
+    assert page.locator('[data-testid="stDataFrame"]').count() >= 4
+    assert "Mục tiêu năm 2025 – kết luận" in page.inner_text("body")
+
+
+def test_slider_moves_probability_and_chart(server, page):
+    page.goto(f"{server}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth=2")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    settle(page)
+    before = metric(page, "Xác suất đạt mục tiêu")
+    lines = '[data-testid="stPlotlyChart"] .scatterlayer path.js-line'
+    path_before = page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')")
+    slider = page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm"))
+    slider.focus()
+    for _ in range(15):
+        page.keyboard.press("ArrowRight")
+    settle(page)
+    page.wait_for_function("(b) => { const m = [...document.querySelectorAll('[data-testid=stMetricValue]')][0];"
+                           " return m && m.innerText !== b; }", arg=before)
+    after = metric(page, "Xác suất đạt mục tiêu")
+    assert int(re.sub(r"\D", "", after)) > int(re.sub(r"\D", "", before))
+    path_after = page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')")
+    assert path_after != path_before
+
+
+def test_language_switch(server, page):
+    page.goto(f"{server}/")
+    page.wait_for_selector("h1:has-text('Tổng quan các mục tiêu')")
+    page.get_by_text("English", exact=True).click()
+    page.wait_for_selector("h1:has-text('All targets at a glance')")
+
+
+def test_share_link_reopens_the_same_scenario_in_a_fresh_browser(server, page, browser):
+    page.goto(f"{server}/kich-ban?preset=optimistic")
+    page.wait_for_selector("h1:has-text('Phòng thử kịch bản')")
+    settle(page)
+    link = page.locator('[data-testid="stCode"] code').first.inner_text().strip()
+    assert "sc_grdp_growth=1" in link and "kich-ban" in link
+    link = re.sub(r"^https?://[^/]+", server, link)
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(link)
+    other.wait_for_selector("h1:has-text('Phòng thử kịch bản')")
+    settle(other)
+    value = other.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).get_attribute("aria-valuetext")
+    assert value.startswith("1")
+    fresh.close()
+
+
+def _open_upload(page, server):
+    page.goto(f"{server}/du-lieu")
+    page.wait_for_selector("h1")
+    settle(page)
+    page.get_by_role("tab", name="Tải lên số liệu mới").click()
+
+
+def test_malformed_upload_shows_file_row_and_column(server, page, tmp_path):
+    bad = tmp_path / "sai.csv"
+    bad.write_text("territory_id,indicator_id,vintage,year,value,status,source_id\n"
+                   "tuyen_quang_old,households_ftth_pct,main,2025,khoảng 57,official,thuvienphapluat_042f5f\n",
+                   encoding="utf-8")
+    _open_upload(page, server)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.wait_for_selector("text=Tệp không hợp lệ")
+    text = page.locator('[data-testid="stCode"]').last.inner_text()
+    assert "sai.csv" in text and "dòng 2" in text and "cột 'value'" in text
+
+
+def test_upload_preview_confirm_target_then_roll_back(server, page, tmp_path):
+    good = tmp_path / "ftth_2025.csv"
+    good.write_text("territory_id;indicator_id;vintage;year;value;status;source_id\n"
+                    "tuyen_quang_old;households_ftth_pct;main;2025;57,1;preliminary;thuvienphapluat_042f5f\n",
+                    encoding="utf-8")
+    _open_upload(page, server)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    page.wait_for_selector("text=1 giá trị mới")
+    page.get_by_label("Người tải lên").fill("Sở KH&CN")
+    page.get_by_role("button", name="Xác nhận và lưu thành phiên bản mới").click()
+    page.wait_for_selector("text=Đã lưu phiên bản v0002")
+
+    page.goto(f"{server}/chi-tieu?target=tq_di_households_ftth_2025")
+    page.wait_for_selector('[data-testid="stMetric"]')
+    settle(page)
+    assert metric(page, "Kết luận") == "Đạt"
+
+    page.goto(f"{server}/du-lieu")
+    settle(page)
+    page.get_by_role("tab", name="Phiên bản").click()
+    page.locator('[data-testid="stRadio"]').filter(has_text="Chuyển về phiên bản").get_by_text("v0001").click()
+    settle(page)
+    page.get_by_role("button", name="Dùng phiên bản này").click()
+    settle(page)
+    page.wait_for_selector("text=Đang dùng: v0001")
+    page.goto(f"{server}/chi-tieu?target=tq_di_households_ftth_2025")
+    page.wait_for_selector("text=Chưa đủ số liệu")
