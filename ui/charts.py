@@ -60,7 +60,9 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
                                  name=t("median_scenario", lang), legendgroup="scen"))
     if len(history):
         for vintage, g in history.groupby("vintage", sort=False):
-            fig.add_trace(go.Scatter(x=g["year"], y=g["value"], mode="lines", line={"color": "#333", "width": 1.5},
+            years = np.arange(int(g["year"].min()), int(g["year"].max()) + 1)
+            g = g.drop_duplicates("year").set_index("year").reindex(years).reset_index()   # gaps stay gaps
+            fig.add_trace(go.Scatter(x=g["year"], y=g["value"], mode="lines", connectgaps=False, line={"color": "#333", "width": 1.5},
                                      name=f"{t('history', lang)} ({vintage})", hoverinfo="skip", showlegend=False,
                                      legendgroup=f"hist-{vintage}"))
         for status, g in history.groupby("status", sort=False):

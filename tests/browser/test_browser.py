@@ -34,8 +34,9 @@ def test_slider_moves_probability_and_chart(server, page):
                            " return m && m.innerText !== b; }", arg=before)
     after = metric(page, "Xác suất đạt mục tiêu")
     assert int(re.sub(r"\D", "", after)) > int(re.sub(r"\D", "", before))
-    path_after = page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')")
-    assert path_after != path_before
+    # the chart is repainted after the numbers: wait for its lines to change (fails after 60 s if they never do)
+    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|')"
+                           " !== b", arg=[lines, path_before])
 
 
 def test_language_switch(server, page):
