@@ -27,6 +27,7 @@ pages = [
     st.Page("app_pages/region.py", title=t("page_region", lang), icon=":material/map:", url_path="so-sanh-vung"),
     st.Page("app_pages/method.py", title=t("page_method", lang), icon=":material/functions:", url_path="phuong-phap"),
     st.Page("app_pages/data.py", title=t("page_data", lang), icon=":material/table_view:", url_path="du-lieu"),
+    st.Page("app_pages/meeting.py", title=t("page_meeting", lang), icon=":material/co_present:", url_path="hop"),
 ]
 # Screens live in app_pages/, not pages/: Streamlit treats a pages/ folder as legacy multipage routing, which
 # breaks deep links under st.navigation ("Page not found", wrong page on a shared link).

@@ -9,6 +9,7 @@ import pytest
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 # the app's versioned store lives in a private folder for the whole test session
 os.environ["LOTRINH_STORE"] = tempfile.mkdtemp(prefix="lotrinh-store-")
+os.environ["LOTRINH_DB"] = os.path.join(tempfile.mkdtemp(prefix="lotrinh-db-"), "test.sqlite3")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -7,8 +7,8 @@ from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
-PAGES = ["app_pages/overview.py", "app_pages/target.py", "app_pages/scenarios.py", "app_pages/region.py", "app_pages/method.py",
-         "app_pages/data.py"]
+PAGES = ["app_pages/overview.py", "app_pages/target.py", "app_pages/scenarios.py", "app_pages/region.py",
+         "app_pages/method.py", "app_pages/data.py", "app_pages/meeting.py"]
 
 
 def open_page(page, lang="vi", params=None):
@@ -102,3 +102,24 @@ def test_insufficient_data_is_a_sentence_not_an_empty_chart():
     at = open_page("app_pages/target.py", params={"target": "kh402_productivity_2025"})
     assert any("Chưa đủ số liệu" in w.value for w in at.warning)
     assert not at.get("plotly_chart")
+
+
+def test_meeting_page_saves_a_scenario_records_a_meeting_and_shows_what_changed():
+    at = open_page("app_pages/meeting.py", params={"sc_grdp_growth": "1"})
+    at.text_input(key="save_name").input("Họp tháng 12")
+    at.button(key="save_scenario").click().run()
+    assert any("Họp tháng 12" in s.value for s in at.success)
+    at.button(key="snap_record").click().run()
+    assert any("#" in s.value for s in at.success)
+    at.session_state["scenario"] = at.session_state["scenario"].__class__("x", {"grdp_growth": 2.0})
+    at.run()
+    tables = [d.value for d in at.dataframe]
+    assert any("Tăng trưởng GRDP thêm" in " ".join(map(str, f.to_numpy().ravel())) for f in tables)
+
+
+def test_present_mode_shows_one_target_per_screen_with_next():
+    at = open_page("app_pages/meeting.py", params={"present": "1"})
+    first = at.title[0].value
+    assert at.caption[0].value.startswith("Mục tiêu 1/")
+    at.button(key="next").click().run()
+    assert at.title[0].value != first and at.caption[0].value.startswith("Mục tiêu 2/")

@@ -109,3 +109,35 @@ def test_upload_preview_confirm_target_then_roll_back(server, page, tmp_path):
     page.wait_for_selector("text=Đang dùng: v0001")
     page.goto(f"{server}/chi-tieu?target=tq_di_households_ftth_2025")
     page.wait_for_selector("text=Chưa đủ số liệu")
+
+
+def test_meeting_pack_downloads_as_a_vietnamese_pptx(server, page, tmp_path):
+    import io
+
+    from pptx import Presentation
+
+    page.goto(f"{server}/hop")
+    page.wait_for_selector("h1:has-text('Chuẩn bị và trình chiếu cuộc họp')")
+    settle(page)
+    page.get_by_role("button", name="Tạo PPTX").click()
+    button = page.get_by_role("button", name="Tải về PPTX")
+    button.wait_for(timeout=120_000)
+    with page.expect_download() as info:
+        button.click()
+    path = tmp_path / "pack.pptx"
+    info.value.save_as(path)
+    prs = Presentation(io.BytesIO(path.read_bytes()))
+    first = " ".join(sh.text_frame.text for sh in list(prs.slides)[0].shapes if sh.has_text_frame)
+    assert "Lộ trình 4.0 – Báo cáo Ban Chỉ đạo" in first and "v0001-" in first
+
+
+def test_user_text_is_shown_as_text_never_run(server, page):
+    page.goto(f"{server}/kich-ban")
+    page.wait_for_selector("h1:has-text('Phòng thử kịch bản')")
+    settle(page)
+    evil = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>"
+    page.get_by_label("Tên kịch bản").fill(evil)
+    page.get_by_role("button", name="Giữ để so sánh").click()
+    settle(page)
+    assert page.evaluate("() => window.__pwned === undefined")
+    assert page.locator("img[src='x']").count() == 0

@@ -1,0 +1,175 @@
+"""Meeting: present mode (one target per screen), the Vietnamese meeting pack (PPTX/PDF), saved scenarios,
+meeting snapshots and what changed since."""
+import datetime as dt
+import time
+
+import pandas as pd
+import streamlit as st
+
+from models.catalog import SPECS, parse_table
+from models.meetings import MeetingStore, MeetingStoreError, diff
+from models.pack import build_pdf, build_pptx
+from models.scenario import LEVERS
+from ui.i18n import fmt_number, fmt_percent, t
+from ui.loaders import assessments, catalog, current_version, prepared, store
+from ui.pack_content import build_pack_content, target_figure
+from ui.widgets import catch_up_text, lang, p_text, scenario, set_scenario, state_text, target_label
+
+lg = lang()
+cat = catalog()
+preps = prepared(lg)
+s = scenario()
+version = current_version()
+targets = cat.targets.set_index("target_id")
+labels = {tid: target_label(targets.loc[tid].to_dict() | {"target_id": tid}, lg, 80) for tid in targets.index}
+with_fc = [tid for tid, p in preps.items() if p.fc is not None and not p.fc.insufficient]
+default_pick = [tid for tid in ["kh402_broadband_2025", "kh402_productivity_2025", "kh402_5g_2030",
+                                "kh402_productivity_region_2045"] + with_fc if tid in targets.index][:8]
+
+present = st.toggle(t("present_mode", lg), key="present", value=st.query_params.get("present") == "1")
+chosen = st.multiselect(t("present_targets", lg), list(targets.index), default=default_pick, key="meeting_targets",
+                        format_func=labels.get, max_selections=12)
+
+if present and chosen:
+    # large type for a projector; the CSS is a fixed string, never user text
+    st.markdown("<style>[data-testid='stSidebar']{display:none} html{font-size:22px} "
+                "[data-testid='stMetricValue']{font-size:3.2rem}</style>", unsafe_allow_html=True)
+    i = st.session_state.setdefault("slide", 0) % len(chosen)
+    tid = chosen[i]
+    row = targets.loc[tid].to_dict() | {"target_id": tid}
+    a = assessments(s).set_index("target_id").loc[tid].to_dict() | {"target_id": tid}
+    st.caption(t("slide_of", lg, i=i + 1, n=len(chosen)))
+    st.title(row[f"clause_{lg}"])
+    c1, c2 = st.columns(2)
+    if a["state"] == "verdict":
+        c1.metric(t("state_verdict", lg), t(f"verdict_{a['verdict']}", lg))
+    else:
+        c1.metric(t("p_meet_metric", lg), p_text(a, lg))
+        c1.markdown(f"### {a[f'phrase_{lg}'] or state_text(a, lg)}")
+    c2.metric(t("catch_up_metric", lg, year=int(a["last_year"]) + 1 if pd.notna(a["last_year"]) else "–"),
+              catch_up_text(a, lg))
+    fig = target_figure(cat, preps[tid], s, lg, row)
+    if fig is not None:
+        fig.update_layout(height=560, font={"size": 20})
+        st.plotly_chart(fig, key="present_chart", width="stretch")
+    else:
+        st.warning(t("insufficient_sentence", lg, reason=state_text(a, lg)))
+    b1, _, b2 = st.columns([1, 4, 1])
+    if b1.button(t("prev", lg), key="prev"):
+        st.session_state["slide"] = (i - 1) % len(chosen)
+        st.rerun()
+    if b2.button(t("next", lg), key="next"):
+        st.session_state["slide"] = (i + 1) % len(chosen)
+        st.rerun()
+    st.stop()
+
+st.title(t("meeting_title", lg))
+
+# ---- export
+st.subheader(t("export_title", lg))
+e1, e2 = st.columns(2)
+pack_lang = e1.radio(t("pack_language", lg), ["vi", "en"], key="pack_lang", horizontal=True,
+                     format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c])
+meeting_date = e2.text_input(t("meeting_date", lg), value=dt.date.today().isoformat(), key="meeting_date", max_chars=20)
+k1, k2 = st.columns(2)
+for kind, col, builder, mime in (("PPTX", k1, build_pptx,
+                                  "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+                                 ("PDF", k2, build_pdf, "application/pdf")):
+    if col.button(t(f"build_{kind.lower()}", lg), key=f"build_{kind}"):
+        start = time.perf_counter()
+        with st.status(t("building", lg), expanded=True) as status:
+            bar = st.progress(0.0)
+            try:
+                from ui.render import png
+
+                content = build_pack_content(cat, preps, s, assessments(s), chosen, pack_lang, version, meeting_date,
+                                             render=png, progress=lambda d, n: bar.progress(d / max(n, 1),
+                                                                                            t("rendering", lg, i=d, n=n)))
+                st.session_state[f"pack_{kind}"] = builder(content)
+                status.update(label=t("built", lg, s=fmt_number(time.perf_counter() - start, lg, 1)), state="complete")
+            except Exception as exc:   # kaleido/Chromium or fonts missing: say so, never a traceback
+                status.update(label=t("export_failed", lg, error=exc), state="error")
+    if st.session_state.get(f"pack_{kind}"):
+        col.download_button(t("download_pack", lg, kind=kind), st.session_state[f"pack_{kind}"],
+                            file_name=f"lotrinh_hop_{meeting_date}.{kind.lower()}", mime=mime, key=f"dl_{kind}")
+
+# ---- saved scenarios
+db = MeetingStore()
+st.subheader(t("saved_title", lg))
+try:
+    n1, n2 = st.columns([2, 3])
+    name = n1.text_input(t("scenario_name", lg), key="save_name", max_chars=80)
+    desc = n2.text_input(t("description", lg), key="save_desc", max_chars=300)
+    if st.button(t("save_current", lg), key="save_scenario") and name.strip():
+        db.save_scenario(type(s)(name.strip(), dict(s.values), desc), description=desc)
+        st.success(t("saved_ok", lg, name=name.strip()))
+    saved = db.list_scenarios()
+    if saved.empty:
+        st.caption(t("no_saved", lg))
+    else:
+        st.dataframe(saved[["name", "description", "updated"]], hide_index=True, key="saved_table")
+        pick = st.selectbox(t("pick_saved", lg), saved["name"].tolist(), key="saved_pick")
+        c1, c2, c3 = st.columns(3)
+        if c1.button(t("load", lg), key="saved_load"):
+            set_scenario(db.load_scenario(pick))
+            st.rerun()
+        if c2.button(t("duplicate", lg), key="saved_dup"):
+            db.duplicate_scenario(pick, f"{pick} (2)")
+            st.rerun()
+        if c3.button(t("delete", lg), key="saved_del"):
+            db.delete_scenario(pick)
+            st.rerun()
+except MeetingStoreError as exc:
+    st.error(t("db_error", lg, error=exc))
+
+# ---- snapshots and what changed since
+st.subheader(t("snapshot_title", lg))
+try:
+    title = st.text_input(t("snapshot_name", lg), key="snap_title", max_chars=200,
+                          value=f"Họp Ban Chỉ đạo {dt.date.today().isoformat()}")
+    decisions = st.text_area(t("decisions", lg), key="snap_decisions", max_chars=5000)
+    if st.button(t("record", lg), key="snap_record"):
+        sid = db.record_snapshot(title, s, version, assessments(s), decisions)
+        st.success(t("recorded", lg, id=sid))
+    snaps = db.list_snapshots()
+    st.subheader(t("changes_title", lg))
+    if snaps.empty:
+        st.caption(t("no_snapshots", lg))
+    else:
+        sid = st.selectbox(t("pick_snapshot", lg), snaps["snapshot_id"].tolist(), key="snap_pick",
+                           format_func=lambda i: f"#{i} · {snaps.set_index('snapshot_id').loc[i, 'title']}")
+        snap = db.snapshot(int(sid))
+        old_obs = new_obs = None
+        try:
+            old_vid, new_vid = snap["data_version"].split("-")[0], version.split("-")[0]
+            old_obs = parse_table(SPECS["observations"], store().files(old_vid)["observations.csv"])[0]
+            new_obs = parse_table(SPECS["observations"], store().files(new_vid)["observations.csv"])[0]
+        except (OSError, KeyError, ValueError):
+            pass
+        ch = diff(snap, s, assessments(s), old_obs, new_obs)
+        st.markdown(f"**{t('changes_data', lg)}**")
+        if ch.data.empty:
+            st.caption(t("no_changes", lg))
+        else:
+            st.dataframe(ch.data, hide_index=True, key="changes_data")
+        st.markdown(f"**{t('changes_levers', lg)}**")
+        if ch.levers.empty:
+            st.caption(t("no_changes", lg))
+        else:
+            st.dataframe(pd.DataFrame({
+                t("solver_lever", lg): [getattr(LEVERS[x], f"label_{lg}") for x in ch.levers["lever"]],
+                t("col_before", lg): [fmt_number(v, lg, 1) for v in ch.levers["before"]],
+                t("col_after", lg): [fmt_number(v, lg, 1) for v in ch.levers["after"]]}), hide_index=True,
+                key="changes_levers")
+        st.markdown(f"**{t('changes_targets', lg)}**")
+        if ch.targets.empty:
+            st.caption(t("no_changes", lg))
+        else:
+            st.dataframe(pd.DataFrame({
+                t("col_target", lg): [labels[x] for x in ch.targets["target_id"]],
+                t("col_before", lg): [fmt_percent(v, lg) if pd.notna(v) else "–" for v in ch.targets["p_before"]],
+                t("col_after", lg): [fmt_percent(v, lg) if pd.notna(v) else "–" for v in ch.targets["p_after"]],
+                t("col_change_pp", lg): [fmt_number(v, lg, 1) if pd.notna(v) else "–" for v in ch.targets["change_pp"]]}),
+                hide_index=True, key="changes_targets")
+except MeetingStoreError as exc:
+    st.error(t("db_error", lg, error=exc))

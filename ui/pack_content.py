@@ -1,0 +1,87 @@
+"""Assemble the meeting pack's content (texts in the pack's language, chart images) for models.pack."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from models.assess import evaluate
+from models.pack import Pack, TargetSlide
+from models.scenario import PRESETS, apply
+from ui.charts import fan_chart
+from ui.i18n import fmt_auto, t
+from ui.widgets import catch_up_text, lever_lines, p_text, scenario_label, state_text, target_label
+
+
+def target_figure(cat, prep, scenario, lang: str, row: dict):
+    """The same fan chart as the detail page (None when the target has no series)."""
+    series = prep.series
+    if series is None:
+        return None
+    o = cat.observations
+    hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
+             & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
+    fc = prep.fc
+    baseline = scen = None
+    if fc is not None and not fc.insufficient:
+        baseline = (fc.years, fc.paths)
+        if scenario.key() != PRESETS["baseline"].key():
+            scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, scenario))
+    marker = None
+    if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
+            row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
+        marker = (int(row["target_year"]), float(row["value"]))
+    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
+    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
+    return fan_chart(hist[["year", "value", "status", "vintage"]], lang,
+                     title=f"{names[series.indicator_id]} – {terr[series.territory_id]}",
+                     unit=cat.indicator(series.indicator_id)[f"unit_{lang}"], baseline=baseline, scenario=scen,
+                     target=marker, revision=row["target_id"])
+
+
+def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, chosen: list[str], lang: str,
+                       version: str, meeting_date: str | None = None, render=None, progress=None) -> Pack:
+    """Texts and images of the pack; `render(fig) -> png bytes`, `progress(done, total)` for the progress bar."""
+    meeting_date = meeting_date or dt.date.today().isoformat()
+    targets = cat.targets.set_index("target_id")
+    a = assessments.set_index("target_id")
+    rows = []
+    for tid in targets.index:
+        r = a.loc[tid].to_dict() | {"target_id": tid}
+        rows.append([str(targets.loc[tid, f"clause_{lang}"]), str(int(targets.loc[tid, "target_year"])),
+                     state_text(r, lang), p_text(r, lang), catch_up_text(r, lang)])
+    slides = []
+    for i, tid in enumerate(chosen):
+        row = targets.loc[tid].to_dict() | {"target_id": tid}
+        r = evaluate(preps[tid], scenario).to_dict()
+        lines = [state_text(r, lang)]
+        if r["p_meet"] is not None:
+            lines.append(f"{t('p_meet_metric', lang)}: {p_text(r, lang)} ({r[f'phrase_{lang}']})")
+        lines.append(f"{t('catch_up_metric', lang, year=(r['last_year'] or 0) + 1)}: {catch_up_text(r, lang)}")
+        if r["last_year"] is not None:
+            lines.append(f"{t('last_value_metric', lang, year=r['last_year'])}: {fmt_auto(r['last_value'], lang)}")
+        doc = cat.documents.set_index("document_id").loc[row["document_id"]]
+        lines.append(f"{doc['number']} · {t('col_evidence', lang)}: {t('evidence_' + r['evidence'], lang)}")
+        fig = target_figure(cat, preps[tid], scenario, lang, row)
+        image = render(fig) if (render is not None and fig is not None) else None
+        slides.append(TargetSlide(target_label(row, lang, 120), lines, image))
+        if progress:
+            progress(i + 1, len(chosen))
+    used_docs = cat.documents[cat.documents["document_id"].isin(targets.loc[chosen, "document_id"] if chosen else [])]
+    sources = [f"{d['number']} ({d['date'] or '–'}): {d[f'title_{lang}']}" for d in used_docs.to_dict("records")]
+    src = cat.sources.set_index("source_id")
+    for tid in chosen:
+        s = preps[tid].series
+        if s is None:
+            continue
+        o = cat.observations
+        ids = o[(o["territory_id"] == s.territory_id) & (o["indicator_id"] == s.indicator_id)]["source_id"].unique()
+        sources += [f"{src.loc[i, 'publisher']}: {src.loc[i, 'url']}" for i in ids if i in src.index]
+    return Pack(title=t("pack_title", lang), subtitle=t("pack_subtitle", lang), meeting_date=meeting_date,
+                data_version=version, scenario_name=scenario_label(scenario, lang),
+                scenario_lines=lever_lines(scenario, lang) or [t("no_levers", lang)],
+                overview_header=[t("col_target", lang), t("col_year", lang), t("col_state", lang),
+                                 t("col_p_meet", lang), t("col_catch_up", lang)],
+                overview_rows=rows, targets=slides, sources=list(dict.fromkeys(sources)),
+                labels={"data_version": t("data_version", lang), "scenario": t("active_scenario", lang),
+                        "overview": t("overview_title", lang), "sources": t("tab_sources", lang)})
