@@ -26,9 +26,12 @@ with_fc = [tid for tid, p in preps.items() if p.fc is not None and not p.fc.insu
 default_pick = [tid for tid in ["kh402_broadband_2025", "kh402_productivity_2025", "kh402_5g_2030",
                                 "kh402_productivity_region_2045"] + with_fc if tid in targets.index][:8]
 
-present = st.toggle(t("present_mode", lg), key="present", value=st.query_params.get("present") == "1")
-chosen = st.multiselect(t("present_targets", lg), list(targets.index), default=default_pick, key="meeting_targets",
-                        format_func=labels.get, max_selections=12)
+in_present = st.session_state.get("present", st.query_params.get("present") == "1")
+controls = st.expander(t("present_targets", lg), expanded=False) if in_present else st.container()
+with controls:   # on the projector the controls fold away
+    present = st.toggle(t("present_mode", lg), key="present", value=st.query_params.get("present") == "1")
+    chosen = st.multiselect(t("present_targets", lg), list(targets.index), default=default_pick,
+                            key="meeting_targets", format_func=labels.get, max_selections=12)
 
 if present and chosen:
     # large type for a projector; the CSS is a fixed string, never user text

@@ -16,7 +16,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 PAGES = [("overview", "", ""), ("target", "chi-tieu", "target=qd325_grdp_growth_2030&sc_grdp_growth=1"),
          ("target_broadband", "chi-tieu", "target=kh402_broadband_2025"),
          ("scenarios", "kich-ban", "preset=optimistic"), ("region", "so-sanh-vung", ""),
-         ("method", "phuong-phap", ""), ("data", "du-lieu", ""), ("overview_en", "", "lang=en")]
+         ("method", "phuong-phap", ""), ("data", "du-lieu", ""), ("overview_en", "", "lang=en"),
+         ("meeting", "hop", ""), ("present", "hop", "present=1&preset=optimistic")]
 
 
 def main(base: str) -> int:
@@ -25,7 +26,8 @@ def main(base: str) -> int:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
         for name, path, query in PAGES:
-            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            size = {"width": 1920, "height": 1080} if name == "present" else {"width": 1440, "height": 1000}
+            page = browser.new_page(viewport=size)
             page.goto(f"{base}/{path}" + (f"?{query}" if query else ""))
             page.wait_for_selector('[data-testid="stAppViewContainer"] h1', timeout=60000)
             page.wait_for_timeout(1500)
@@ -34,7 +36,7 @@ def main(base: str) -> int:
                 page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60000)
             page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=90000)
             page.wait_for_timeout(1000)
-            page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+            page.screenshot(path=str(out / f"{name}.png"), full_page=name != "present")
             page.close()
             print("wrote", name)
         browser.close()
