@@ -6,7 +6,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy loads: threa
 import streamlit as st  # noqa: E402
 
 from ui.i18n import LANGS, t  # noqa: E402
-from ui.loaders import current_version  # noqa: E402
+from ui.loaders import current_version, refused_version  # noqa: E402
 from ui.state import scenario_to_params  # noqa: E402
 from ui.widgets import scenario, sidebar_scenario  # noqa: E402
 
@@ -34,6 +34,8 @@ pages = [
 nav = st.navigation(pages)
 sidebar_scenario(lang)
 st.sidebar.caption(f"{t('data_version', lang)}: `{current_version()}`")
+if refused_version():
+    st.sidebar.error(t("version_refused", lang, version=refused_version()))
 nav.run()
 
 # the URL always holds the language, the target and every lever, so a copied address reopens this view

@@ -331,6 +331,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_before": {"vi": "Trước", "en": "Before"},
     "col_after": {"vi": "Nay", "en": "Now"},
     "col_change_pp": {"vi": "Thay đổi (điểm %)", "en": "Change (pp)"},
+    "version_refused": {
+        "vi": "Phiên bản {version} bị hỏng (sai mã kiểm tra) nên bị từ chối; đang dùng phiên bản hợp lệ trước đó.",
+        "en": "Version {version} is corrupt (checksum mismatch) and was refused; serving the previous valid version.",
+    },
     "derived_caption": {
         "vi": "Giá trị tính toán ghi rõ công thức và đầu vào.",
         "en": "Derived values show their formula and inputs.",

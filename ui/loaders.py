@@ -31,11 +31,34 @@ def catalog() -> Catalog:
 
 
 def current_version() -> str:
-    """Version id and checksum, e.g. 'v0002-1a2b3c4d5e' (shown on every page and export)."""
+    """Version id and checksum, e.g. 'v0002-1a2b3c4d5e' (shown on every page and export).
+
+    A corrupt version is refused: the newest earlier version that passes its checksum is served instead,
+    and `refused_version()` says which one was refused.
+    """
+    from models.store import StoreError
+
     s = store()
+    versions = s.list_versions()
     vid = s.current()
-    manifest = next((v for v in s.list_versions() if v.version_id == vid), None)
-    return f"{vid}-{manifest.checksum[:10]}" if manifest else vid
+    order = [v.version_id for v in versions]
+    candidates = [vid] + [x for x in reversed(order[: order.index(vid)])] if vid in order else [vid]
+    for candidate in candidates:
+        try:
+            s.verify(candidate)
+        except StoreError:
+            st.session_state["refused_version"] = candidate if candidate == vid else st.session_state.get(
+                "refused_version", vid)
+            continue
+        if candidate == vid:
+            st.session_state.pop("refused_version", None)
+        manifest = next(v for v in versions if v.version_id == candidate)
+        return f"{candidate}-{manifest.checksum[:10]}"
+    raise StoreError("no readable data version in the store")
+
+
+def refused_version() -> str | None:
+    return st.session_state.get("refused_version")
 
 
 @st.cache_data(show_spinner=False)

@@ -141,3 +141,48 @@ def test_user_text_is_shown_as_text_never_run(server, page):
     settle(page)
     assert page.evaluate("() => window.__pwned === undefined")
     assert page.locator("img[src='x']").count() == 0
+
+
+def test_share_link_survives_a_server_restart(browser, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.browser.conftest import ROOT, _free_port
+
+    port = _free_port()
+    env = {**os.environ, "LOTRINH_STORE": str(tmp_path / "store"), "LOTRINH_DB": str(tmp_path / "m.sqlite3")}
+
+    def start():
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                                 "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(300):
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
+                    return proc
+            except OSError:
+                time.sleep(0.1)
+        proc.kill()
+        raise AssertionError("server did not start")
+
+    link = f"http://127.0.0.1:{port}/chi-tieu?target=nq52_gii_2030&sc_digital_economy=1.5"
+    proc = start()
+    ctx = browser.new_context()
+    page = ctx.new_page()
+    try:
+        page.goto(link)
+        page.wait_for_selector("h1:has-text('GII')", timeout=60_000)
+        proc.terminate()
+        proc.wait(10)
+        proc = start()
+        page.goto(link)
+        page.wait_for_selector("h1:has-text('GII')", timeout=60_000)
+        settle(page)
+        assert "Tăng tỷ trọng kinh tế số thêm: 1,5" in page.inner_text('[data-testid="stSidebar"]')
+    finally:
+        ctx.close()
+        proc.terminate()
+        proc.wait(10)

@@ -1,0 +1,201 @@
+"""Real-browser latency: slider key press -> changed chart painted (Debian Chromium, Playwright).
+
+Also: cold start (run command -> first chart painted) and first load in a fresh browser profile;
+and, with --load N, N concurrent sessions each moving their own slider for --seconds, checking that no
+session ever shows another session's value. Run by hand:
+    .venv/bin/python benchmarks/browser_latency.py            # latency + cold start
+    .venv/bin/python benchmarks/browser_latency.py --load 20  # load test
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+LINE = '[data-testid="stPlotlyChart"] .scatterlayer path.js-line'
+ARM = """() => { const sel = '%s';
+  const snap = () => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|');
+  const before = snap(); window.__lat = {tKey: null, tChange: null};
+  document.addEventListener('keydown', () => { if (window.__lat.tKey === null) window.__lat.tKey = performance.now(); },
+                            {capture: true, once: true});
+  const obs = new MutationObserver(() => { if (window.__lat.tChange === null && snap() !== before) {
+      window.__lat.tChange = performance.now(); obs.disconnect(); } });
+  obs.observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['d']}); }""" % LINE
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(store: str) -> tuple[subprocess.Popen, str, float]:
+    port = free_port()
+    env = {**os.environ, "LOTRINH_STORE": store, "LOTRINH_DB": os.path.join(store, "m.sqlite3"),
+           "OPENBLAS_NUM_THREADS": "1"}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+                             "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    while True:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.05)
+    return proc, url, t0
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def moves(page, slider_name: str, n: int, direction: str = "ArrowRight") -> list[float]:
+    slider = page.get_by_role("slider", name=re.compile(slider_name))
+    slider.focus()
+    out = []
+    for i in range(n):
+        page.evaluate(ARM)
+        page.keyboard.press(direction if i % 20 < 10 else ("ArrowLeft" if direction == "ArrowRight" else "ArrowRight"))
+        page.wait_for_function("() => window.__lat.tChange !== null", timeout=20000, polling="raf")
+        lat = page.evaluate("() => window.__lat")
+        out.append(lat["tChange"] - lat["tKey"])
+        page.wait_for_timeout(250)
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=20000)
+    return out
+
+
+def pct(xs, q):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
+
+
+def latency_run(n: int) -> list[str]:
+    store = tempfile.mkdtemp(prefix="lotrinh-bench-")
+    proc, url, t0 = start_server(store)
+    lines = []
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+            page = b.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth=1")
+            page.wait_for_selector(LINE, timeout=120000)
+            cold = time.perf_counter() - t0
+            page.wait_for_timeout(800)
+            detail = moves(page, "Tăng trưởng GRDP thêm", n)
+            ctx = b.new_context(viewport={"width": 1400, "height": 1000})
+            fresh = ctx.new_page()
+            t1 = time.perf_counter()
+            fresh.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030")
+            fresh.wait_for_selector(LINE, timeout=120000)
+            first_load = time.perf_counter() - t1
+            lab = b.new_page(viewport={"width": 1400, "height": 1000})
+            lab.goto(f"{url}/kich-ban?sc_grdp_growth=1")
+            lab.wait_for_selector(LINE, timeout=120000)
+            lab.wait_for_timeout(800)
+            scen = moves(lab, "Tăng trưởng GRDP thêm", n)
+            b.close()
+        lines.append(f"- slider → chart painted, target detail ({n} moves): p50 {pct(detail, .5):.0f} ms, "
+                     f"p95 {pct(detail, .95):.0f} ms, max {max(detail):.0f} ms")
+        lines.append(f"- slider → chart painted, scenario lab ({n} moves): p50 {pct(scen, .5):.0f} ms, "
+                     f"p95 {pct(scen, .95):.0f} ms, max {max(scen):.0f} ms")
+        lines.append(f"- cold start: `streamlit run` → first chart painted {cold:.1f} s (includes fitting every target)")
+        lines.append(f"- first load in a fresh browser profile (warm server): {first_load:.1f} s")
+        lines.append(f"- server memory after the run: {rss_mb(proc.pid):.0f} MB RSS")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return lines
+
+
+def load_run(sessions: int, seconds: float) -> list[str]:
+    store = tempfile.mkdtemp(prefix="lotrinh-load-")
+    proc, url, _ = start_server(store)
+    lat: list[float] = []
+    errors: list[str] = []
+    leaks: list[str] = []
+    lock = threading.Lock()
+    peak = [0.0]
+
+    def watch():
+        while not done.is_set():
+            peak[0] = max(peak[0], rss_mb(proc.pid))
+            time.sleep(0.5)
+
+    done = threading.Event()
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+            pages = []
+            for i in range(sessions):
+                ctx = b.new_context(viewport={"width": 1200, "height": 900})
+                pg = ctx.new_page()
+                value = round(-1.5 + 0.1 * i, 1)
+                pg.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth={value}")
+                pages.append((pg, value))
+            for pg, _ in pages:
+                pg.wait_for_selector(LINE, timeout=180000)
+            end = time.perf_counter() + seconds
+            k = 0
+            while time.perf_counter() < end:          # round-robin: every session moves its own slider
+                for i, (pg, value) in enumerate(pages):
+                    try:
+                        step = "ArrowRight" if (k % 2 == 0) else "ArrowLeft"
+                        got = moves(pg, "Tăng trưởng GRDP thêm", 1, step)
+                        with lock:
+                            lat.extend(got)
+                        expected = round(value + (0.1 if step == "ArrowRight" else 0.0), 1)
+                        shown = pg.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).get_attribute(
+                            "aria-valuetext")
+                        if abs(float(shown) - expected) > 1e-6:
+                            leaks.append(f"session {i}: expected {expected}, shows {shown}")
+                    except Exception as exc:   # noqa: BLE001 - counted and reported
+                        errors.append(f"session {i}: {exc.__class__.__name__}")
+                k += 1
+            b.close()
+    finally:
+        done.set()
+        proc.terminate()
+        proc.wait(10)
+    return [f"- {sessions} sessions, {seconds:.0f} s, {len(lat)} slider moves: p50 {pct(lat, .5):.0f} ms, "
+            f"p95 {pct(lat, .95):.0f} ms; errors {len(errors)}; sessions showing another's value {len(leaks)}; "
+            f"server peak memory {peak[0]:.0f} MB RSS"] + [f"  - {e}" for e in (errors + leaks)[:5]]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--moves", type=int, default=30)
+    ap.add_argument("--load", type=int, default=0)
+    ap.add_argument("--seconds", type=float, default=60)
+    args = ap.parse_args()
+    head = f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; {time.strftime('%Y-%m-%d')}."
+    lines = load_run(args.load, args.seconds) if args.load else latency_run(args.moves)
+    text = "\n".join([head, *lines])
+    name = "browser_load.md" if args.load else "browser_latency.md"
+    (ROOT / "benchmarks" / "results" / name).write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
