@@ -41,9 +41,10 @@ if n2.button(t("keep_for_compare", lg), key="lab_keep"):
     saved[name.strip() or scenario_label(s, lg)] = replace(s, name=name.strip() or s.name)
 
 # ---- compare up to four scenarios
+current_label = f"▶ {t('active_scenario', lg)}"   # a fixed label, so moving a slider keeps it selected
 options = {t("scenario_baseline", lg): PRESETS["baseline"], t("scenario_optimistic", lg): PRESETS["optimistic"],
-           t("scenario_pessimistic", lg): PRESETS["pessimistic"], **saved, f"▶ {scenario_label(s, lg)}": s}
-chosen = st.multiselect(t("compare", lg), list(options), default=[t("scenario_baseline", lg), f"▶ {scenario_label(s, lg)}"],
+           t("scenario_pessimistic", lg): PRESETS["pessimistic"], **saved, current_label: s}
+chosen = st.multiselect(t("compare", lg), list(options), default=[t("scenario_baseline", lg), current_label],
                         max_selections=4, key="lab_compare")
 with_p = [tid for tid, p in preps.items() if p.fc is not None and not p.fc.insufficient]
 labels = {r["target_id"]: target_label(r, lg, 60) for r in cat.targets.to_dict("records")}

@@ -7,8 +7,8 @@ from models.scenario import EFFECTS, PRESETS, apply
 from ui.charts import fan_chart
 from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
 from ui.loaders import backtest_summary, catalog, current_version, prepared
-from ui.widgets import (DEFAULT_TARGET, catch_up_text, lang, lever_slider, p_text, scenario, state_text,
-                        target_label)
+from ui.widgets import (DEFAULT_TARGET, catch_up_text, lang, lever_lines, lever_slider, p_text, scenario,
+                        scenario_label, state_text, target_label)
 
 lg = lang()
 cat = catalog()
@@ -22,78 +22,89 @@ labels = {tid: target_label(targets.loc[tid].to_dict() | {"target_id": tid}, lg,
 tid = st.selectbox(t("pick_target", lg), ids, key="target_id", format_func=labels.get)
 row = targets.loc[tid].to_dict() | {"target_id": tid}
 prep = preps[tid]
-s = scenario()
-base = evaluate(prep).to_dict()
-now = evaluate(prep, s).to_dict()
 doc = cat.documents.set_index("document_id").loc[row["document_id"]]
 names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
 terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
-
 st.title(row[f"clause_{lg}"])
 st.caption(f"{doc['number']} ({doc['date'] or '–'}) · {doc[f'issuer_{lg}']} · {terr[row['assess_territory_id']]} · "
            f"{int(row['target_year'])}")
 
-c1, c2, c3 = st.columns(3)
-if now["state"] == "verdict":
-    c1.metric(t("state_verdict", lg), t(f"verdict_{now['verdict']}", lg))
-else:
-    delta = None
-    if now["p_meet"] is not None and base["p_meet"] is not None and s.key() != PRESETS["baseline"].key():
-        delta = f"{(now['p_meet'] - base['p_meet']) * 100:+.0f} pp"
-    c1.metric(t("p_meet_metric", lg), p_text(now, lg), delta=delta, help=now[f"phrase_{lg}"] or None)
-    if now[f"phrase_{lg}"]:
-        c1.markdown(f"**{now[f'phrase_{lg}']}**")
-c2.metric(t("catch_up_metric", lg, year=(now["last_year"] or 0) + 1), catch_up_text(now, lg))
-if now["last_year"] is not None:
-    c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_auto(now["last_value"], lg))
-st.caption(state_text(now, lg))
 
-if now["state"] == "qualitative":
-    st.info(t("qualitative_sentence", lg))
-elif now["state"] == "insufficient":
-    reason = next((n for n in now["notes"].split("; ") if "insufficient" in n), now["notes"] or "–")
-    st.warning(t("insufficient_sentence", lg, reason=reason))
-if now["state"] == "nowcast":
-    st.info(t("nowcast_note", lg, year=int(row["target_year"])))
-if now["low_evidence"]:
-    st.warning(t("low_evidence_note", lg, n=now["n_points"]))
+@st.fragment
+def live_part():
+    """Metrics, chart and levers: a slider move reruns only this part (the rest of the page stays)."""
+    s = scenario()
+    base = evaluate(prep).to_dict()
+    now = evaluate(prep, s).to_dict()
 
-series = prep.series
-if series is not None:
-    o = cat.observations
-    hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
-             & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
-    b = cat.breaks
-    breaks = [int(y) for y in b.loc[b["indicator_id"].isin([series.indicator_id, "*"])
-                                     & b["territory_id"].isin([series.territory_id, "*"]), "year"]]
-    marker = None
-    if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
-            row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
-        marker = (int(row["target_year"]), float(row["value"]))
-    elif row["kind"] == "average_growth_at_least" and int(row["base_year"]) in set(series.values.index):
-        y0 = float(series.values.loc[int(row["base_year"])])
-        marker = (int(row["target_year"]), y0 * (1 + row["value"] / 100) ** (int(row["target_year"]) - int(row["base_year"])))
-    fc = prep.fc
-    baseline = scen = None
-    if fc is not None and not fc.insufficient:
-        baseline = (fc.years, fc.paths)
-        if s.key() != PRESETS["baseline"].key():
-            scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, s))
-    unit = cat.indicator(series.indicator_id)[f"unit_{lg}"]
-    fig = fan_chart(hist[["year", "value", "status", "vintage"]], lg, title=f"{names[series.indicator_id]} – "
-                    f"{terr[series.territory_id]}", unit=unit, baseline=baseline, scenario=scen, target=marker,
-                    breaks=breaks, revision=tid)
-    st.plotly_chart(fig, key="target_chart", width="stretch",
-                    config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
 
-levers = [lid for lid, _ in EFFECTS.get(row["indicator_id"], ())]
-st.subheader(t("levers_here", lg))
-if levers and prep.fc is not None:
-    cols = st.columns(min(len(levers), 3))
-    for i, lid in enumerate(levers):
-        lever_slider(lid, lg, cols[i % len(cols)])
-else:
-    st.caption(t("no_levers_here", lg))
+    c1, c2, c3 = st.columns(3)
+    if now["state"] == "verdict":
+        c1.metric(t("state_verdict", lg), t(f"verdict_{now['verdict']}", lg))
+    else:
+        delta = None
+        if now["p_meet"] is not None and base["p_meet"] is not None and s.key() != PRESETS["baseline"].key():
+            delta = f"{(now['p_meet'] - base['p_meet']) * 100:+.0f} pp"
+        c1.metric(t("p_meet_metric", lg), p_text(now, lg), delta=delta, help=now[f"phrase_{lg}"] or None)
+        if now[f"phrase_{lg}"]:
+            c1.markdown(f"**{now[f'phrase_{lg}']}**")
+    c2.metric(t("catch_up_metric", lg, year=(now["last_year"] or 0) + 1), catch_up_text(now, lg))
+    if now["last_year"] is not None:
+        c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_auto(now["last_value"], lg))
+    st.caption(state_text(now, lg))
+
+    if now["state"] == "qualitative":
+        st.info(t("qualitative_sentence", lg))
+    elif now["state"] == "insufficient":
+        reason = next((n for n in now["notes"].split("; ") if "insufficient" in n), now["notes"] or "–")
+        st.warning(t("insufficient_sentence", lg, reason=reason))
+    if now["state"] == "nowcast":
+        st.info(t("nowcast_note", lg, year=int(row["target_year"])))
+    if now["low_evidence"]:
+        st.warning(t("low_evidence_note", lg, n=now["n_points"]))
+
+    series = prep.series
+    if series is not None:
+        o = cat.observations
+        hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
+                 & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
+        b = cat.breaks
+        breaks = [int(y) for y in b.loc[b["indicator_id"].isin([series.indicator_id, "*"])
+                                         & b["territory_id"].isin([series.territory_id, "*"]), "year"]]
+        marker = None
+        if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
+                row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
+            marker = (int(row["target_year"]), float(row["value"]))
+        elif row["kind"] == "average_growth_at_least" and int(row["base_year"]) in set(series.values.index):
+            y0 = float(series.values.loc[int(row["base_year"])])
+            marker = (int(row["target_year"]), y0 * (1 + row["value"] / 100) ** (int(row["target_year"]) - int(row["base_year"])))
+        fc = prep.fc
+        baseline = scen = None
+        if fc is not None and not fc.insufficient:
+            baseline = (fc.years, fc.paths)
+            if s.key() != PRESETS["baseline"].key():
+                scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, s))
+        unit = cat.indicator(series.indicator_id)[f"unit_{lg}"]
+        fig = fan_chart(hist[["year", "value", "status", "vintage"]], lg, title=f"{names[series.indicator_id]} – "
+                        f"{terr[series.territory_id]}", unit=unit, baseline=baseline, scenario=scen, target=marker,
+                        breaks=breaks, revision=tid)
+        st.plotly_chart(fig, key="target_chart", width="stretch",
+                        config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
+
+    levers = [lid for lid, _ in EFFECTS.get(row["indicator_id"], ())]
+    st.subheader(t("levers_here", lg))
+    if levers and prep.fc is not None:
+        cols = st.columns(min(len(levers), 3))
+        for i, lid in enumerate(levers):
+            lever_slider(lid, lg, cols[i % len(cols)])
+    else:
+        st.caption(t("no_levers_here", lg))
+
+    st.caption(f"{t('active_scenario', lg)}: {scenario_label(s, lg)}" + (" – " + "; ".join(lever_lines(s, lg)) if lever_lines(s, lg) else ""))
+
+
+live_part()
+now = evaluate(prep, scenario()).to_dict()
 
 st.subheader(t("clause", lg))
 st.markdown(f"> {row[f'clause_{lg}']}")
