@@ -4,7 +4,6 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from models.assess import evaluate
 from models.scenario import LEVERS, PRESETS, Scenario, apply
 from models.solver import what_it_takes
 from ui.charts import overlay_chart

@@ -3,8 +3,8 @@ import pandas as pd
 import streamlit as st
 
 from models.assess import evaluate, qualitative_evidence
-from models.scenario import EFFECTS, PRESETS, apply
-from ui.charts import fan_chart
+from models.scenario import EFFECTS, PRESETS
+from ui.pack_content import target_figure
 from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
 from ui.loaders import backtest_summary, catalog, current_version, prepared
 from ui.widgets import (DEFAULT_TARGET, catch_up_text, lang, lever_lines, lever_slider, p_text, scenario,
@@ -63,31 +63,8 @@ def live_part():
     if now["low_evidence"]:
         st.warning(t("low_evidence_note", lg, n=now["n_points"]))
 
-    series = prep.series
-    if series is not None:
-        o = cat.observations
-        hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
-                 & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
-        b = cat.breaks
-        breaks = [int(y) for y in b.loc[b["indicator_id"].isin([series.indicator_id, "*"])
-                                         & b["territory_id"].isin([series.territory_id, "*"]), "year"]]
-        marker = None
-        if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
-                row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
-            marker = (int(row["target_year"]), float(row["value"]))
-        elif row["kind"] == "average_growth_at_least" and int(row["base_year"]) in set(series.values.index):
-            y0 = float(series.values.loc[int(row["base_year"])])
-            marker = (int(row["target_year"]), y0 * (1 + row["value"] / 100) ** (int(row["target_year"]) - int(row["base_year"])))
-        fc = prep.fc
-        baseline = scen = None
-        if fc is not None and not fc.insufficient:
-            baseline = (fc.years, fc.paths)
-            if s.key() != PRESETS["baseline"].key():
-                scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, s))
-        unit = cat.indicator(series.indicator_id)[f"unit_{lg}"]
-        fig = fan_chart(hist[["year", "value", "status", "vintage"]], lg, title=f"{names[series.indicator_id]} – "
-                        f"{terr[series.territory_id]}", unit=unit, baseline=baseline, scenario=scen, target=marker,
-                        breaks=breaks, revision=tid)
+    fig = target_figure(cat, prep, s, lg, row)
+    if fig is not None:
         st.plotly_chart(fig, key="target_chart", width="stretch",
                         config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
 

@@ -44,7 +44,7 @@ def main() -> int:
     from models.catalog import load_catalog
     from models.derive import with_derived
     from models.forecast import forecast
-    from models.scenario import PRESETS, Scenario
+    from models.scenario import Scenario
 
     cat = with_derived(load_catalog())
     prepared = prepare_all(cat)

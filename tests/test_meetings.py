@@ -2,7 +2,6 @@
 import io
 import threading
 
-import numpy as np
 import pandas as pd
 import pytest
 from pypdf import PdfReader
@@ -12,7 +11,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from models.catalog import load_catalog
 from models.meetings import MeetingStore, MeetingStoreError, diff
 from models.pack import Pack, TargetSlide, build_pdf, build_pptx
-from models.scenario import PRESETS, Scenario
+from models.scenario import Scenario
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 """Fault and security checks that need no browser: corrupt versions, an unwritable database, XSRF, raw HTML."""
 import ast
-import os
 from pathlib import Path
 
 import pytest

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from models.catalog import CatalogError, load_catalog
+from models.catalog import CatalogError
 from models.export import neutralise, template_xlsx, to_csv_bytes, to_xlsx_bytes
 from models.store import DataStore, StoreError
 from models.upload import MAX_BYTES, parse_upload, prepare_upload

@@ -31,12 +31,19 @@ def target_figure(cat, prep, scenario, lang: str, row: dict):
     if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
             row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
         marker = (int(row["target_year"]), float(row["value"]))
+    elif row["kind"] == "average_growth_at_least" and int(row["base_year"]) in set(series.values.index):
+        y0 = float(series.values.loc[int(row["base_year"])])   # the level the average growth implies
+        span = int(row["target_year"]) - int(row["base_year"])
+        marker = (int(row["target_year"]), y0 * (1 + row["value"] / 100) ** span)
+    b = cat.breaks
+    breaks = [int(y) for y in b.loc[b["indicator_id"].isin([series.indicator_id, "*"])
+                                     & b["territory_id"].isin([series.territory_id, "*"]), "year"]]
     names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
     terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
     return fan_chart(hist[["year", "value", "status", "vintage"]], lang,
                      title=f"{names[series.indicator_id]} – {terr[series.territory_id]}",
                      unit=cat.indicator(series.indicator_id)[f"unit_{lang}"], baseline=baseline, scenario=scen,
-                     target=marker, revision=row["target_id"])
+                     target=marker, breaks=breaks, revision=row["target_id"])
 
 
 def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, chosen: list[str], lang: str,
