@@ -127,6 +127,12 @@ with tab_dl:
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.download_button(t("download_view_csv", lang), to_csv_bytes(rows[raw_cols] if not rows.empty else rows, lang),
                        file_name=f"{ind}_{terr}_{version}.csv", mime="text/csv", key="dl_view")
+    st.download_button(t("download_view_xlsx", lang),
+                       to_xlsx_bytes({"observations": rows[raw_cols] if not rows.empty else rows,
+                                      "sources": cat.sources[cat.sources["source_id"].isin(set(rows["source_id"]))]},
+                                     lang),
+                       file_name=f"{ind}_{terr}_{version}.xlsx", key="dl_view_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.download_button(t("download_template", lang), template_xlsx(cat), file_name="lotrinh_mau_tai_len.xlsx",
                        key="dl_template", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     st.caption(t("template_help", lang))

@@ -4,7 +4,8 @@ import streamlit as st
 
 from models.assess import evaluate, qualitative_evidence
 from models.scenario import EFFECTS, PRESETS
-from ui.pack_content import target_figure
+from models.export import to_csv_bytes, to_xlsx_bytes
+from ui.pack_content import chart_data, target_figure
 from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
 from ui.loaders import backtest_summary, catalog, current_version, prepared
 from ui.widgets import (DEFAULT_TARGET, catch_up_text, lang, lever_lines, lever_slider, p_text, scenario,
@@ -67,6 +68,13 @@ def live_part():
     if fig is not None:
         st.plotly_chart(fig, key="target_chart", width="stretch",
                         config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
+        data = chart_data(cat, prep, s)        # exactly what the chart shows, formulas neutralised
+        d1, d2, _ = st.columns([1, 1, 4])
+        d1.download_button(t("download_chart_csv", lg), to_csv_bytes(data, lg), file_name=f"{tid}.csv",
+                           mime="text/csv", key="chart_csv")
+        d2.download_button(t("download_chart_xlsx", lg), to_xlsx_bytes({"chart": data}, lg),
+                           file_name=f"{tid}.xlsx", key="chart_xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
     levers = [lid for lid, _ in EFFECTS.get(row["indicator_id"], ())]
     st.subheader(t("levers_here", lg))

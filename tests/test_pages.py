@@ -123,3 +123,29 @@ def test_present_mode_shows_one_target_per_screen_with_next():
     assert at.caption[0].value.startswith("Mục tiêu 1/")
     at.button(key="next").click().run()
     assert at.title[0].value != first and at.caption[0].value.startswith("Mục tiêu 2/")
+
+
+def test_chart_data_download_holds_exactly_the_chart_numbers():
+    import io
+
+    import pandas as pd
+
+    at = open_page("app_pages/target.py", params={"target": "qd325_grdp_growth_2030", "sc_grdp_growth": "1"})
+    assert at.get("download_button")
+    from models.catalog import load_catalog
+    from models.derive import with_derived
+    from models.assess import prepare
+    from models.scenario import Scenario
+    from ui.pack_content import chart_data
+
+    cat = with_derived(load_catalog())
+    row = cat.targets.set_index("target_id").loc["qd325_grdp_growth_2030"].to_dict() | {"target_id": "qd325_grdp_growth_2030"}
+    data = chart_data(cat, prepare(cat, row), Scenario("s", {"grdp_growth": 1.0}))
+    assert set(data["series"]) == {"observed", "baseline", "scenario"}
+    obs = data[data["series"] == "observed"]
+    assert obs["year"].tolist() == [2018, 2021, 2022, 2023, 2024]
+    sc, base = data[data["series"] == "scenario"], data[data["series"] == "baseline"]
+    shift = sc["value"].to_numpy() - base["value"].to_numpy()
+    years = sc["year"].to_numpy()
+    assert abs(shift[years == 2025][0]) < 1e-9                    # levers act from 2026
+    assert abs(shift[years >= 2026] - 1.0).max() < 1e-9            # +1 pp on a growth rate, exactly

@@ -335,6 +335,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Phiên bản {version} bị hỏng (sai mã kiểm tra) nên bị từ chối; đang dùng phiên bản hợp lệ trước đó.",
         "en": "Version {version} is corrupt (checksum mismatch) and was refused; serving the previous valid version.",
     },
+    "download_chart_csv": {"vi": "Số liệu biểu đồ (CSV)", "en": "Chart data (CSV)"},
+    "download_chart_xlsx": {"vi": "Số liệu biểu đồ (XLSX)", "en": "Chart data (XLSX)"},
+    "download_view_xlsx": {"vi": "Chuỗi đang xem (XLSX)", "en": "The series on screen (XLSX)"},
     "derived_caption": {
         "vi": "Giá trị tính toán ghi rõ công thức và đầu vào.",
         "en": "Derived values show their formula and inputs.",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
 
 from models.assess import evaluate
@@ -11,6 +12,27 @@ from models.scenario import PRESETS, apply
 from ui.charts import fan_chart
 from ui.i18n import fmt_auto, t
 from ui.widgets import catch_up_text, lever_lines, p_text, scenario_label, state_text, target_label
+
+
+def chart_data(cat, prep, scenario) -> pd.DataFrame:
+    """The numbers behind the fan chart: observed values, and the 2.5/10/25/50/75/90/97.5% quantiles per year."""
+    series = prep.series
+    if series is None:
+        return pd.DataFrame()
+    o = cat.observations
+    hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
+             & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
+    frame = pd.DataFrame({"series": "observed", "year": hist["year"].astype(int), "value": hist["value"],
+                          "status": hist["status"], "vintage": hist["vintage"], "source_id": hist["source_id"]})
+    fc = prep.fc
+    parts = [frame]
+    if fc is not None and not fc.insufficient:
+        for label, paths in (("baseline", fc.paths), ("scenario", apply(fc, series.indicator_id, prep.unit_en, scenario))):
+            q = np.quantile(paths, [0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975], axis=1)
+            parts.append(pd.DataFrame({"series": label, "year": fc.years.astype(int), "value": q[3],
+                                       "q025": q[0], "q10": q[1], "q25": q[2], "q75": q[4], "q90": q[5],
+                                       "q975": q[6]}))
+    return pd.concat(parts, ignore_index=True)
 
 
 def target_figure(cat, prep, scenario, lang: str, row: dict):
