@@ -133,59 +133,73 @@ def latency_run(n: int) -> list[str]:
     return lines
 
 
-def load_run(sessions: int, seconds: float) -> list[str]:
+def _load_worker(args) -> tuple[list[float], list[str], list[str]]:
+    """One process: its own Chromium with several sessions, each moving its own slider, round-robin."""
+    url, first, count, seconds = args
+    lat, errors, leaks = [], [], []
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        pages = []
+        for i in range(first, first + count):
+            pg = b.new_context(viewport={"width": 1200, "height": 900}).new_page()
+            value = round(-1.5 + 0.1 * i, 1)
+            pg.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth={value}", timeout=180000,
+                    wait_until="commit")
+            pages.append((i, pg, value))
+        for _, pg, _ in pages:
+            pg.wait_for_selector(LINE, timeout=180000)
+        end = time.perf_counter() + seconds
+        k = 0
+        while time.perf_counter() < end:
+            for i, pg, value in pages:
+                try:
+                    step = "ArrowRight" if k % 2 == 0 else "ArrowLeft"
+                    lat.extend(moves(pg, "Tăng trưởng GRDP thêm", 1, step))
+                    expected = round(value + (0.1 if step == "ArrowRight" else 0.0), 1)
+                    shown = pg.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).get_attribute(
+                        "aria-valuetext")
+                    if abs(float(shown) - expected) > 1e-6:
+                        leaks.append(f"session {i}: expected {expected}, shows {shown}")
+                except Exception as exc:   # noqa: BLE001 - counted and reported
+                    errors.append(f"session {i}: {exc.__class__.__name__}")
+            k += 1
+        b.close()
+    return lat, errors, leaks
+
+
+def load_run(sessions: int, seconds: float, workers: int = 4) -> list[str]:
+    """`sessions` browser sessions in `workers` processes moving sliders at the same time."""
+    from multiprocessing import get_context
+
     store = tempfile.mkdtemp(prefix="lotrinh-load-")
     proc, url, _ = start_server(store)
-    lat: list[float] = []
-    errors: list[str] = []
-    leaks: list[str] = []
-    lock = threading.Lock()
     peak = [0.0]
+    done = threading.Event()
 
     def watch():
         while not done.is_set():
             peak[0] = max(peak[0], rss_mb(proc.pid))
             time.sleep(0.5)
 
-    done = threading.Event()
     threading.Thread(target=watch, daemon=True).start()
+    per = [sessions // workers + (1 if w < sessions % workers else 0) for w in range(workers)]
+    jobs = [(url, sum(per[:w]), per[w], seconds) for w in range(workers) if per[w]]
+    warm = urllib.request.urlopen(url + "/_stcore/health", timeout=5)   # server up; the first session fits
+    warm.close()
     try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
-            pages = []
-            for i in range(sessions):
-                ctx = b.new_context(viewport={"width": 1200, "height": 900})
-                pg = ctx.new_page()
-                value = round(-1.5 + 0.1 * i, 1)
-                pg.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth={value}")
-                pages.append((pg, value))
-            for pg, _ in pages:
-                pg.wait_for_selector(LINE, timeout=180000)
-            end = time.perf_counter() + seconds
-            k = 0
-            while time.perf_counter() < end:          # round-robin: every session moves its own slider
-                for i, (pg, value) in enumerate(pages):
-                    try:
-                        step = "ArrowRight" if (k % 2 == 0) else "ArrowLeft"
-                        got = moves(pg, "Tăng trưởng GRDP thêm", 1, step)
-                        with lock:
-                            lat.extend(got)
-                        expected = round(value + (0.1 if step == "ArrowRight" else 0.0), 1)
-                        shown = pg.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).get_attribute(
-                            "aria-valuetext")
-                        if abs(float(shown) - expected) > 1e-6:
-                            leaks.append(f"session {i}: expected {expected}, shows {shown}")
-                    except Exception as exc:   # noqa: BLE001 - counted and reported
-                        errors.append(f"session {i}: {exc.__class__.__name__}")
-                k += 1
-            b.close()
+        with get_context("spawn").Pool(len(jobs)) as pool:
+            results = pool.map(_load_worker, jobs)
     finally:
         done.set()
         proc.terminate()
         proc.wait(10)
-    return [f"- {sessions} sessions, {seconds:.0f} s, {len(lat)} slider moves: p50 {pct(lat, .5):.0f} ms, "
-            f"p95 {pct(lat, .95):.0f} ms; errors {len(errors)}; sessions showing another's value {len(leaks)}; "
-            f"server peak memory {peak[0]:.0f} MB RSS"] + [f"  - {e}" for e in (errors + leaks)[:5]]
+    lat = [x for r in results for x in r[0]]
+    errors = [x for r in results for x in r[1]]
+    leaks = [x for r in results for x in r[2]]
+    return [f"- {sessions} sessions in {len(jobs)} browser processes moving their own sliders at the same time for "
+            f"{seconds:.0f} s, {len(lat)} moves: p50 {pct(lat, .5):.0f} ms, p95 {pct(lat, .95):.0f} ms; "
+            f"errors {len(errors)}; sessions showing another's value {len(leaks)}; server peak memory "
+            f"{peak[0]:.0f} MB RSS"] + [f"  - {e}" for e in (errors + leaks)[:5]]
 
 
 def main() -> int:
