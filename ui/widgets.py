@@ -131,7 +131,8 @@ def catch_up_text(row: dict, lg: str) -> str:
 
 def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.DataFrame, lg: str) -> pd.DataFrame:
     """The rows the overview shows, in the active language."""
-    docs = dict(zip(documents["document_id"], documents["number"]))
+    docs = {d: (t("doc_number_unknown", lg) if str(n).startswith("(") else n)
+            for d, n in zip(documents["document_id"], documents["number"])}
     merged = targets.merge(assess, on=["target_id", "target_year", "kind"], how="left")
     return pd.DataFrame({
         "target_id": merged["target_id"],
@@ -139,7 +140,6 @@ def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.
         t("col_target", lg): merged[f"clause_{lg}"],
         t("col_year", lg): merged["target_year"].astype(int),
         t("col_document", lg): [docs[d] for d in merged["document_id"]],
-        t("col_pillar", lg): [t(f"pillar_{p}", lg) for p in merged["pillar"]],
         t("col_state", lg): [state_text(r, lg) for r in merged.to_dict("records")],
         t("col_p_meet", lg): [p_text(r, lg) for r in merged.to_dict("records")],
         t("col_phrase", lg): merged[f"phrase_{lg}"].fillna(""),
