@@ -35,6 +35,8 @@ def main(base: str) -> int:
             if page.query_selector('[data-testid="stPlotlyChart"]'):
                 page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60000)
             page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=90000)
+            if page.query_selector('[data-testid="stDataFrame"]'):
+                page.wait_for_selector('[data-testid="stDataFrame"] canvas', timeout=60000)
             page.wait_for_timeout(1000)
             page.screenshot(path=str(out / f"{name}.png"), full_page=name != "present")
             page.close()
