@@ -42,8 +42,28 @@ class StoreError(RuntimeError):
     """The store cannot be read or written (bad folder, no permission, corrupt version)."""
 
 
+_CHECKSUMS: dict[tuple, str] = {}
+
+
+def _stamp(folder: Path) -> tuple:
+    """What a change to any file of a version changes: inode, size and modification time of each."""
+    return (str(folder),) + tuple((st.st_ino, st.st_size, st.st_mtime_ns)
+                                  for st in (os.stat(folder / name) for name in FILES))
+
+
 def _checksum(folder: Path) -> str:
-    """Same scheme as models.catalog.data_version, so a version's first 10 characters match it."""
+    """Same scheme as models.catalog.data_version, so a version's first 10 characters match it.
+
+    Remembered per file stamp: every page rerun asks which version to serve, and re-hashing
+    every file each time would sit on the slider's hot path.
+    """
+    stamp = _stamp(folder)
+    if stamp not in _CHECKSUMS:
+        _CHECKSUMS[stamp] = _hash(folder)
+    return _CHECKSUMS[stamp]
+
+
+def _hash(folder: Path) -> str:
     h = hashlib.sha256()
     for name in LOAD_ORDER:
         h.update(name.encode())
@@ -134,7 +154,7 @@ class DataStore:
                     fh.flush()
                     os.fsync(fh.fileno())
             manifest = Version(vid, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), author[:80],
-                               note[:500], parent, _checksum(tmp), changes)
+                               note[:500], parent, _hash(tmp), changes)
             (tmp / "manifest.json").write_text(json.dumps(manifest.__dict__, ensure_ascii=False, indent=1),
                                                encoding="utf-8")
             os.rename(tmp, self.versions_dir / vid)

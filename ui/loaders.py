@@ -39,21 +39,20 @@ def current_version() -> str:
     from models.store import StoreError
 
     s = store()
-    versions = s.list_versions()
+    versions = {v.version_id: v for v in s.list_versions()}
     vid = s.current()
-    order = [v.version_id for v in versions]
-    candidates = [vid] + [x for x in reversed(order[: order.index(vid)])] if vid in order else [vid]
-    for candidate in candidates:
+    order = list(versions)
+    earlier = order[: order.index(vid)][::-1] if vid in order else []
+    for candidate in [vid] + earlier:
         try:
             s.verify(candidate)
         except StoreError:
-            st.session_state["refused_version"] = candidate if candidate == vid else st.session_state.get(
-                "refused_version", vid)
+            if candidate == vid:
+                st.session_state["refused_version"] = vid
             continue
         if candidate == vid:
             st.session_state.pop("refused_version", None)
-        manifest = next(v for v in versions if v.version_id == candidate)
-        return f"{candidate}-{manifest.checksum[:10]}"
+        return f"{candidate}-{versions[candidate].checksum[:10]}"
     raise StoreError("no readable data version in the store")
 
 
