@@ -155,22 +155,18 @@ with tab_up:
             st.subheader(t("upload_preview", lang))
             st.markdown(t("upload_counts", lang, added=len(result.added), revised=len(result.revised),
                           unchanged=result.unchanged, sources=len(result.new_sources)))
-            if len(result.revised):
-                st.dataframe(pd.DataFrame({
-                    t("col_indicator", lang): result.revised["indicator_id"],
-                    t("col_territory", lang): result.revised["territory_id"],
-                    t("col_year", lang): result.revised["year"].astype(int),
-                    t("col_old", lang): [fmt_auto(v, lang) for v in result.revised["old_value"]],
-                    t("col_new", lang): [fmt_auto(v, lang) for v in result.revised["value"]]}),
-                    hide_index=True, key="preview_revised")
-            if len(result.added):
-                st.dataframe(pd.DataFrame({
-                    t("col_indicator", lang): result.added["indicator_id"],
-                    t("col_territory", lang): result.added["territory_id"],
-                    t("col_year", lang): result.added["year"].astype(int),
-                    t("col_new", lang): [fmt_auto(v, lang) for v in result.added["value"]],
-                    t("col_status", lang): [t(f"status_{x}", lang) for x in result.added["status"]]}),
-                    hide_index=True, key="preview_added")
+            for name, frame in (("revised", result.revised), ("added", result.added)):
+                if not len(frame):
+                    continue
+                columns = {t("col_indicator", lang): frame["indicator_id"],
+                           t("col_territory", lang): frame["territory_id"],
+                           t("col_year", lang): frame["year"].astype(int)}
+                if name == "revised":
+                    columns[t("col_old", lang)] = [fmt_auto(v, lang) for v in frame["old_value"]]
+                columns[t("col_new", lang)] = [fmt_auto(v, lang) for v in frame["value"]]
+                if name == "added":
+                    columns[t("col_status", lang)] = [t(f"status_{x}", lang) for x in frame["status"]]
+                st.dataframe(pd.DataFrame(columns), hide_index=True, key=f"preview_{name}")
             if result.n_changes == 0:
                 st.info(t("upload_nothing", lang))
             else:

@@ -19,7 +19,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from models import progress  # noqa: E402
-from models.catalog import Catalog  # noqa: E402
+from models.catalog import RATE_UNITS, Catalog  # noqa: E402
 from models.forecast import ForecastResult, forecast  # noqa: E402
 from models.scenario import PRESETS, Scenario, apply  # noqa: E402
 
@@ -117,17 +117,6 @@ def _series(cat: Catalog, target: dict) -> SeriesUsed | None:
     return None
 
 
-def _bounds(cat: Catalog, indicator: str) -> tuple[float | None, float | None]:
-    row = cat.indicator(indicator)
-    lo = None if pd.isna(row["lower_bound"]) else float(row["lower_bound"])
-    hi = None if pd.isna(row["upper_bound"]) else float(row["upper_bound"])
-    if row["unit_en"] in ("% per year", "% year on year"):
-        lo = None     # growth rates: the -100 floor is physical but the log scale does not apply
-    if row["direction"] == "lower" and hi is None and lo is not None:
-        hi = None
-    return lo, hi
-
-
 def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, as_of: int = AS_OF_YEAR) -> Prepared:
     """Find the series and fit the baseline forecast for one target."""
     target = dict(target)
@@ -150,7 +139,7 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, a
     if target["kind"] == "relative_to_region":
         ref = _values(cat, target["reference_territory_id"], target["indicator_id"])
         prep.reference = SeriesUsed(target["reference_territory_id"], target["indicator_id"], ref[0], ref[1]) if ref else None
-    lo, hi = _bounds(cat, target["indicator_id"])
+    lo, hi, rate = cat.forecast_bounds(target["indicator_id"])
     for attr, s in (("fc", prep.series), ("fc_reference", prep.reference)):
         if s is None or s.n == 0:
             continue
@@ -158,8 +147,7 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, a
         if h < 1:
             continue
         res = forecast(s.values, h, n_paths=n_paths, seed=seed, lower=lo, upper=hi,
-                       series_id=f"{s.territory_id}:{s.indicator_id}:{s.vintage}",
-                       rate=prep.unit_en in ("% per year", "% year on year"))
+                       series_id=f"{s.territory_id}:{s.indicator_id}:{s.vintage}", rate=rate)
         setattr(prep, attr, res)
     return prep
 
@@ -271,13 +259,13 @@ def _level(prep, a, scenario, value, T, kind) -> None:
             n = COMMUNES.get(prep.target["assess_territory_id"]) if prep.target["indicator_id"] == "broadband_communes_pct" else None
             if n:
                 a.catch_up_units = need * n / 100.0
-        elif prep.unit_en in ("% per year", "% year on year"):
+        elif prep.unit_en in RATE_UNITS:
             a.catch_up, a.catch_up_unit = value, "rate_needed"
         elif not hib:
             a.catch_up, a.catch_up_unit = (a.last_value - value) / years, "ranks_per_year"
         elif a.last_value > 0 and value > 0:
             a.catch_up, a.catch_up_unit = ((value / a.last_value) ** (1 / years) - 1) * 100, "pct_per_year"
-    if s.size >= 2 and (s > 0).all() and prep.unit_en not in ("% per year", "% year on year"):
+    if s.size >= 2 and (s > 0).all() and prep.unit_en not in RATE_UNITS:
         t0 = int(s.index[0])
         base = prep.target["base_year"]
         if not pd.isna(base) and int(base) in s.index:
@@ -290,7 +278,7 @@ def _average_growth(prep, a, scenario, g_target, T) -> None:
     s = prep.series.values
     t0 = int(prep.target["base_year"])
     g = g_target / 100.0
-    is_rate = prep.unit_en in ("% per year", "% year on year")
+    is_rate = prep.unit_en in RATE_UNITS
     if is_rate:
         window = list(range(t0 + 1, T + 1))
         observed = [y for y in window if y in s.index]

@@ -8,6 +8,8 @@ sMAPE and interval coverage per method. The Method page, the model cards and
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
@@ -122,24 +124,19 @@ def backtest_catalog(cat, min_points: int = 8, max_horizon: int = 5, n_paths: in
         calibration = default()
     o = cat.observations
     o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
-    ind = cat.indicators.set_index("indicator_id")
     parts = []
     for (tid, iid, v), g in o.groupby(["territory_id", "indicator_id", "vintage"]):
         s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy())
         s, _ = _clean(s)
         if s.size < min_points:
             continue
-        lo = None if pd.isna(ind.loc[iid, "lower_bound"]) else float(ind.loc[iid, "lower_bound"])
-        hi = None if pd.isna(ind.loc[iid, "upper_bound"]) else float(ind.loc[iid, "upper_bound"])
-        rate = ind.loc[iid, "unit_en"] in ("% per year", "% year on year")
-        if rate:
-            lo = None
+        lo, hi, rate = cat.forecast_bounds(iid)
         parts.append(rolling_origin(s, f"{tid}:{iid}:{v}", max_horizon=max_horizon, min_train=6, n_paths=n_paths,
                                     seed=seed, lower=lo, upper=hi, calibration=calibration, rate=rate))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-BACKTEST_FILE = __import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "backtest_bundled.csv"
+BACKTEST_FILE = Path(__file__).resolve().parents[1] / "data" / "backtest_bundled.csv"
 SUMMARY_COLUMNS = ["series_id", "method", "mase", "smape", "coverage80", "coverage95", "n", "data_version"]
 
 
@@ -157,7 +154,7 @@ def summarise_by_series(records: pd.DataFrame, version: str) -> pd.DataFrame:
 
 def load_backtest(path, version: str) -> pd.DataFrame:
     """The stored per-series backtest if it was computed on this data version, else an empty frame."""
-    path = __import__("pathlib").Path(path)
+    path = Path(path)
     if not path.exists():
         return pd.DataFrame(columns=SUMMARY_COLUMNS)
     frame = pd.read_csv(path)

@@ -27,6 +27,7 @@ QUALIFIERS = ("", "approx", "lower_bound", "upper_bound")
 TARGET_KINDS = ("level_at_least", "level_at_most", "average_growth_at_least", "coverage_full",
                 "relative_to_region", "qualitative")
 ID_RE = re.compile(r"^[a-z0-9_]+$")
+RATE_UNITS = ("% per year", "% year on year")   # growth rates: forecast by their mean, never on a log scale
 
 
 # --------------------------------------------------------------------------- errors
@@ -286,6 +287,14 @@ class Catalog:
 
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.set_index("indicator_id").loc[indicator_id]
+
+    def forecast_bounds(self, indicator_id: str) -> tuple[float | None, float | None, bool]:
+        """(lower, upper, is_rate) for forecasting: a rate's -100% floor is physical but not a log-scale bound."""
+        row = self.indicator(indicator_id)
+        lo = None if pd.isna(row["lower_bound"]) else float(row["lower_bound"])
+        hi = None if pd.isna(row["upper_bound"]) else float(row["upper_bound"])
+        rate = row["unit_en"] in RATE_UNITS
+        return (None if rate else lo), hi, rate
 
     def series(self, territory_id: str, indicator_id: str, vintage: str | None = None,
                preferred_only: bool = True, exact_only: bool = False) -> pd.DataFrame:

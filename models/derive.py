@@ -53,12 +53,13 @@ def ratio(obs: pd.DataFrame, num_id: str, den_id: str, out_id: str, scale: float
     for _, m in merged.iterrows():
         if m["value_d"] == 0:
             continue
-        n = {k[:-2]: m[k] for k in m.index if k.endswith("_n")} | {"territory_id": m["territory_id"], "year": m["year"]}
-        d = {k[:-2]: m[k] for k in m.index if k.endswith("_d")} | {"territory_id": m["territory_id"], "year": m["year"]}
+        n, d = (pd.Series({"indicator_id": m[f"indicator_id{x}"], "territory_id": m["territory_id"],
+                           "year": m["year"], "vintage": m[f"vintage{x}"], "source_id": m[f"source_id{x}"],
+                           "value": m[f"value{x}"]}) for x in ("_n", "_d"))
         vintage = f"{m['vintage_n']}__{m['vintage_d']}"
         rows.append(_row(m["territory_id"], out_id, vintage, m["year"], m["value_n"] / m["value_d"] * scale,
                          status, bool(m["preferred_n"]) and bool(m["preferred_d"]), formula,
-                         [_describe(pd.Series(n)), _describe(pd.Series(d))]))
+                         [_describe(n), _describe(d)]))
     return rows
 
 

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from models.catalog import RATE_UNITS
 from models.forecast import ForecastResult
 
-RATE_UNITS = ("% per year", "% year on year")
 
 
 @dataclass(frozen=True)

@@ -126,10 +126,6 @@ def test_present_mode_shows_one_target_per_screen_with_next():
 
 
 def test_chart_data_download_holds_exactly_the_chart_numbers():
-    import io
-
-    import pandas as pd
-
     at = open_page("app_pages/target.py", params={"target": "qd325_grdp_growth_2030", "sc_grdp_growth": "1"})
     assert at.get("download_button")
     from models.catalog import load_catalog

@@ -122,7 +122,7 @@ def catch_up_text(row: dict, lg: str) -> str:
     v, unit = row.get("catch_up"), row.get("catch_up_unit") or ""
     if v is None or (isinstance(v, float) and math.isnan(v)) or not unit:
         return "–"
-    text = t(f"catch_{unit}", lg, value=fmt_number(float(v), lg, 1 if unit != "ranks_per_year" else 1))
+    text = t(f"catch_{unit}", lg, value=fmt_number(float(v), lg, 1))
     units = row.get("catch_up_units")
     if units is not None and not (isinstance(units, float) and math.isnan(units)) and units > 0:
         text += " (" + t("catch_units", lg, value=fmt_number(float(units), lg, 1)) + ")"
