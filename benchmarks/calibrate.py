@@ -1,6 +1,6 @@
 """Learn the forecast calibration on real yearly series and check it on series not used to learn it.
 
-Run by hand (about 5–10 minutes on 2 cores):  .venv/bin/python benchmarks/calibrate.py
+Run by hand (about 15 minutes on 2 cores):  .venv/bin/python benchmarks/calibrate.py
 Needs `pyreadr` (requirements-bench.txt) and Debian's `r-cran-pwt9` package file (fetched with
 `apt-get download`, see benchmarks/pwt.py).
 
@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from models.backtest import QGRID, rolling_origin, score  # noqa: E402
-from models.calibration import CALIBRATION_FILE, LENGTH_BUCKETS, PIT_LEVELS, Calibration, length_bucket  # noqa: E402
+from models.calibration import (CALIBRATION_FILE, LENGTH_BUCKETS, MOMENTUM_EDGES, PIT_LEVELS, Calibration,  # noqa: E402
+                               length_bucket, momentum_band)
 
 LEARN_VARS = ("rgdpna", "emp", "pop", "lp", "rnna", "g_rgdpna", "g_lp")   # g_*: growth in % per year
 CHECK_VARS = ("rtfpna", "hc", "labsh", "ck", "g_emp", "g_rtfpna")
@@ -132,35 +133,47 @@ def widened_pit(g: pd.DataFrame, k: float) -> np.ndarray:
                      for xi, qi in zip(x, q)])
 
 
+def _learn_cells(gm: pd.DataFrame, fallback=None) -> tuple[list, list, list]:
+    """k and PIT map per length bucket and horizon; a cell with too few cases takes the fallback's."""
+    table, mtab, ctab = [], [], []
+    for b in range(len(LENGTH_BUCKETS)):
+        row, mrow, crow = [], [], []
+        for h in range(1, MAX_H + 1):
+            g = gm[(gm["bucket"] == b) & (gm["h"] == h)]
+            if len(g) < 60:   # too few cases: borrow the neighbouring horizons
+                g = gm[(gm["bucket"] == b) & (gm["h"].between(h - 2, h + 2))]
+            if len(g) >= 40:
+                k = best_k(g)
+                v = np.quantile(widened_pit(g, k), PIT_LEVELS)
+                row.append(round(k, 3))
+                mrow.append([round(float(x), 4) for x in np.maximum.accumulate(v)])
+            elif fallback is not None:
+                row.append(fallback[0][b][h - 1])
+                mrow.append(fallback[1][b][h - 1])
+            else:
+                row.append(row[-1] if row else 1.0)
+                mrow.append(mrow[-1] if mrow else list(PIT_LEVELS))
+            crow.append(int(len(g)))
+        table.append(row)
+        mtab.append(mrow)
+        ctab.append(crow)
+    return table, mtab, ctab
+
+
 def learn(records: pd.DataFrame) -> tuple[dict, dict, dict]:
+    """Per method and momentum band; a band's thin cells fall back to the method's pooled cells."""
+    records = records.assign(band=records["momentum"].map(momentum_band))
     scales, maps, counts = {}, {}, {}
     for m, gm in records.groupby("method"):
-        table, mtab, ctab = [], [], []
-        for b in range(len(LENGTH_BUCKETS)):
-            row, mrow, crow = [], [], []
-            for h in range(1, MAX_H + 1):
-                g = gm[(gm["bucket"] == b) & (gm["h"] == h)]
-                if len(g) < 60:   # too few cases: borrow the neighbouring horizons
-                    g = gm[(gm["bucket"] == b) & (gm["h"].between(h - 2, h + 2))]
-                if len(g) >= 40:
-                    k = best_k(g)
-                    pits = widened_pit(g, k)
-                    v = np.quantile(pits, PIT_LEVELS)
-                    row.append(k)
-                    mrow.append([round(float(x), 4) for x in np.maximum.accumulate(v)])
-                else:
-                    row.append(row[-1] if row else 1.0)
-                    mrow.append(mrow[-1] if mrow else list(PIT_LEVELS))
-                crow.append(int(len(g)))
-            table.append([round(x, 3) for x in row])
-            mtab.append(mrow)
-            ctab.append(crow)
-        scales[m], maps[m], counts[m] = table, mtab, ctab
+        pooled = _learn_cells(gm)
+        parts = [_learn_cells(gm[gm["band"] == band], fallback=pooled) for band in range(len(MOMENTUM_EDGES) + 1)]
+        scales[m], maps[m], counts[m] = ([p[i] for p in parts] for i in range(3))
     if "constrained_trend" in scales:
         for m in METHODS:   # every method falls back to the constrained trend for 2–5 points
             if m in scales:
-                scales[m][0] = scales["constrained_trend"][0]
-                maps[m][0] = maps["constrained_trend"][0]
+                for band in range(len(MOMENTUM_EDGES) + 1):
+                    scales[m][band][0] = scales["constrained_trend"][band][0]
+                    maps[m][band][0] = maps["constrained_trend"][band][0]
     return scales, maps, counts
 
 
@@ -208,8 +221,10 @@ def main() -> int:
                       f"countries with even CRC32(isocode); {len(learn_series)} series",
         "backtest": f"rolling origin, histories of {LENGTHS} points, 3 origins 4 years apart, horizons 1–{MAX_H}, "
                     "300 paths per method",
-        "rule": "k minimises the squared coverage error of the central 50/80/95% bands; then the quantiles of the "
-                "widened PIT values give the level map (PIT recalibration)",
+        "rule": "per method, momentum band (last two yearly changes minus the average change, in standard deviations "
+                f"of the change; edges {MOMENTUM_EDGES}), history length and horizon: k minimises the squared coverage "
+                "error of the central 50/80/95% bands; then the quantiles of the widened PIT values give the level map "
+                "(PIT recalibration); cells with fewer than 40 cases use the method's cells pooled over bands",
         "cases_per_cell": counts, "script": "benchmarks/calibrate.py", "date": dt.date.today().isoformat(),
     })
     CALIBRATION_FILE.write_text(cal.to_json(), encoding="utf-8")

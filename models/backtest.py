@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from models.calibration import momentum
 from models.forecast import (ENSEMBLE, FULL_MODEL_POINTS, MEMBERS, ConstrainedTrend, Mean, Transform, _clean,
                              choose_transform)
 
@@ -75,10 +76,11 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
             za = transform.forward(actual)
             d = np.abs(np.diff(hist.to_numpy()))
             scale = float(d.mean()) if d.size else np.nan
+            mom = momentum(transform.forward(hist.to_numpy()))
             paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate)
             for m, zp in paths.items():
                 if calibration is not None and calibration.covers(m):
-                    zp = calibration.apply(zp, L, m)
+                    zp = calibration.apply(zp, L, m, mom)
                 med = np.median(zp, axis=1)
                 qs = np.quantile(zp, QGRID, axis=1).T          # (h, len(QGRID))
                 pit = (zp <= za[:, None]).mean(axis=1)
@@ -88,7 +90,7 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                                  "h": j + 1, "year": int(years[o + j]), "actual": float(actual[j]),
                                  "point": float(point[j]), "z_actual": float(za[j]), "z_median": float(med[j]),
                                  "z_q": qs[j], "pit": float(pit[j]), "scale": scale,
-                                 "last": float(hist.iloc[-1])})
+                                 "last": float(hist.iloc[-1]), "momentum": mom})
     return pd.DataFrame(rows)
 
 

@@ -27,6 +27,9 @@ from dataclasses import dataclass, field  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from models.calibration import default as default_calibration  # noqa: E402
+from models.calibration import momentum as recent_momentum  # noqa: E402
+
 QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
                    "q90": 0.90, "q95": 0.95, "q975": 0.975}
 FORECAST_COLUMNS = ["series_id", "year", "mean", *QUANTILE_LEVELS]
@@ -272,6 +275,7 @@ class ForecastResult:
     insufficient: bool = False
     calibrated: bool = False
     notes: list[str] = field(default_factory=list)
+    momentum: float = 0.0              # recent change against the average (models.calibration.momentum)
 
     @property
     def paths(self) -> np.ndarray:
@@ -336,7 +340,7 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     """Fit `method` on a yearly series (index = years) and simulate `n_paths` paths `horizon` years ahead.
 
     `calibration=True` applies the shipped corrections (`models.calibration.default()`); pass an
-    object with `.apply(z_paths, n_obs, method)` to use others, or `False`/`None` for raw model spread.
+    object with `.apply(z_paths, n_obs, method, momentum)` to use others, or `False`/`None` for raw model spread.
     `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend.
     """
     if method not in METHODS:
@@ -376,15 +380,14 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     else:
         used = method
         z_paths = MEMBERS[method]().fit(z).simulate(horizon, n_paths, rng)
-    calibrated = False
+    calibrated, mom = False, recent_momentum(z.to_numpy())
     if calibration is True:
-        from models.calibration import default as default_calibration
         calibration = default_calibration()
     if calibration and calibration.covers(used):
-        z_paths = calibration.apply(z_paths, s.size, used)
+        z_paths = calibration.apply(z_paths, s.size, used, mom)
         calibrated = True
     return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,
-                          notes=notes)
+                          notes=notes, momentum=mom)
 
 
 # --------------------------------------------------------------------------- batch command
