@@ -28,7 +28,11 @@ def main() -> int:
     version = data_version()
     summary = summarise_by_series(records, version)
     summary.to_csv(BACKTEST_FILE, index=False, float_format="%.5g")
-    print(score(records).to_string(index=False))
+    rates = records["series_id"].isin(records.loc[records["method"] == "mean", "series_id"].unique())
+    print("level series (the ensemble and its members against naive):")
+    print(score(records[~rates]).to_string(index=False))
+    print("growth-rate series (the mean model against naive):")
+    print(score(records[rates]).to_string(index=False))
     print(f"{records['series_id'].nunique()} series, {len(records)} forecast-outcome pairs, {time.time() - t0:.0f} s")
     return 0
 
