@@ -22,8 +22,10 @@ bước ngẫu nhiên có xu hướng – mỗi mô hình mô phỏng một ph�
 Sai số ước lượng của xu hướng được rút ngẫu nhiên cho từng đường đi. Chuỗi 2–5 điểm dùng xu hướng có ràng buộc
 (co về không đổi) và được gắn nhãn *bằng chứng yếu*; 0–1 điểm: không dự báo.
 
-**Hiệu chỉnh.** Khoảng dự báo của các mô hình trên số liệu năm thực tế thường quá hẹp. Độ rộng (hệ số k theo độ dài chuỗi
-và tầm dự báo) và bản đồ mức xác suất (PIT) được học từ kiểm định quá khứ trên Penn World Table 9.1 và kiểm tra trên
+**Hiệu chỉnh.** Khoảng dự báo của các mô hình trên số liệu năm thực tế thường quá hẹp, và tâm của nó lệch theo diễn biến
+gần đây: ngay sau khi một chuỗi chậm lại, dự báo thường quá cao; ngay sau khi tăng tốc, thường quá thấp. Độ rộng (hệ số k)
+và bản đồ mức xác suất (PIT) được học theo độ dài chuỗi, tầm dự báo và *đà gần đây* (mức thay đổi của hai năm cuối so với
+mức thay đổi bình quân, tính bằng độ lệch chuẩn; 5 nhóm) từ kiểm định quá khứ trên Penn World Table 9.1 và kiểm tra trên
 các chuỗi không dùng để học.
 
 **Xác suất đạt.** Tỷ lệ đường đi thỏa điều kiện của mục tiêu:""",
@@ -34,9 +36,11 @@ random walk with drift – each simulate a third of the paths (2,000 in all), po
 estimation error is drawn per path. Series of 2–5 points use a constrained (shrunk) trend and are labelled *low
 evidence*; 0–1 points: no forecast.
 
-**Calibration.** Plain model intervals on real yearly data are too narrow. A widening factor k (by history length and
-horizon) and a probability-level (PIT) map are learned from backtests on Penn World Table 9.1 and checked on series not
-used to learn them.
+**Calibration.** Plain model intervals on real yearly data are too narrow, and their centre is biased by the series'
+recent course: just after a series slowed, forecasts tend to run high; just after it sped up, low. A widening factor k
+and a probability-level (PIT) map are learned by history length, horizon and *recent momentum* (the last two yearly
+changes against the average change, in standard deviations; 5 bands) from backtests on Penn World Table 9.1 and
+checked on series not used to learn them.
 
 **Probability of meeting a target.** The share of paths that meet the target's condition:""",
 }
@@ -72,6 +76,7 @@ if results.exists():
             "sMAPE %": [fmt_number(x, lg, 2) for x in sc["smape"]],
             "80%": [fmt_percent(x, lg, 1) for x in sc["coverage80"]],
             "95%": [fmt_percent(x, lg, 1) for x in sc["coverage95"]], "n": sc["n"]}), hide_index=True)
+    st.caption(t("calibration_caveat", lg))
 
 st.subheader(t("backtest_title", lg))
 bt = backtest_summary(current_version())

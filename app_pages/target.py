@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from models.assess import evaluate, qualitative_evidence
+from models.calibration import momentum_band
 from models.scenario import EFFECTS, PRESETS
 from models.export import to_csv_bytes, to_xlsx_bytes
 from ui.pack_content import chart_data, target_figure
@@ -117,6 +118,9 @@ with st.expander(t("model_card", lg), expanded=False):
             t("mc_points", lg): now["n_points"],
             t("col_evidence", lg): t(f"evidence_{now['evidence']}", lg),
             t("mc_calibrated", lg): t("yes" if now["calibrated"] else "no", lg)}
+    if prep.fc is not None and not prep.fc.insufficient:
+        card[t("mc_momentum", lg)] = (f"{t(f'momentum_{momentum_band(prep.fc.momentum)}', lg)} "
+                                      f"({fmt_number(prep.fc.momentum, lg, 2)})")
     mine = bt[(bt["series_id"] == now["series"]) & (bt["method"] == "ensemble")] if len(bt) else bt
     card[t("mc_backtest", lg)] = (f"{fmt_number(mine['mase'].iloc[0], lg, 2)} / {fmt_percent(mine['coverage80'].iloc[0], lg)}"
                                   if len(mine) else t("mc_no_backtest", lg))

@@ -145,3 +145,14 @@ def test_chart_data_download_holds_exactly_the_chart_numbers():
     years = sc["year"].to_numpy()
     assert abs(shift[years == 2025][0]) < 1e-9                    # levers act from 2026
     assert abs(shift[years >= 2026] - 1.0).max() < 1e-9            # +1 pp on a growth rate, exactly
+
+
+def test_model_card_names_the_calibration_band_the_forecast_used():
+    at = open_page("app_pages/target.py", params={"target": "qd325_grdp_growth_2030"})
+    card = at.table[0].value
+    text = str(card.loc["Đà gần đây (nhóm hiệu chỉnh)"].iloc[0])
+    m = re.fullmatch(r"(chậm lại rõ|chậm lại|ổn định|tăng tốc rõ|tăng tốc) \(([-−]?\d+,\d{2})\)", text)
+    assert m, text
+    from models.calibration import momentum_band
+    words = ["chậm lại rõ", "chậm lại", "ổn định", "tăng tốc", "tăng tốc rõ"]
+    assert words[momentum_band(float(m.group(2).replace("−", "-").replace(",", ".")))] == m.group(1)

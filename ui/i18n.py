@@ -173,6 +173,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "mc_points": {"vi": "Số điểm dữ liệu dùng", "en": "Points used"},
     "mc_series": {"vi": "Chuỗi số liệu", "en": "Series"},
     "mc_calibrated": {"vi": "Đã hiệu chỉnh khoảng dự báo", "en": "Bands calibrated"},
+    "mc_momentum": {"vi": "Đà gần đây (nhóm hiệu chỉnh)", "en": "Recent momentum (calibration band)"},
+    "momentum_0": {"vi": "chậm lại rõ", "en": "slowed sharply"},
+    "momentum_1": {"vi": "chậm lại", "en": "slowed"},
+    "momentum_2": {"vi": "ổn định", "en": "steady"},
+    "momentum_3": {"vi": "tăng tốc", "en": "sped up"},
+    "momentum_4": {"vi": "tăng tốc rõ", "en": "sped up sharply"},
     "mc_backtest": {"vi": "Kiểm định quá khứ (MASE / phủ 80%)", "en": "Backtest (MASE / 80% coverage)"},
     "mc_no_backtest": {"vi": "chuỗi quá ngắn để kiểm định", "en": "series too short to backtest"},
     "yes": {"vi": "có", "en": "yes"},
@@ -244,6 +250,13 @@ STRINGS: dict[str, dict[str, str]] = {
     # method
     "method_title": {"vi": "Phương pháp dự báo và đánh giá", "en": "How forecasts and assessments are made"},
     "backtest_title": {"vi": "Kiểm định quá khứ trên chuỗi số liệu của ứng dụng", "en": "Backtest on the app's own series"},
+    "calibration_caveat": {
+        "vi": "Lưu ý: bộ C gần như chỉ là một giai đoạn – lực lượng lao động các tỉnh chững lại trong 2014–2020. Trên bộ này "
+              "dự báo vẫn thiên cao (73% giá trị thực tế nằm dưới trung vị) và với chuỗi lao động, dự báo \"không đổi\" chính "
+              "xác ngang hoặc hơn. Xác suất đạt của các mục tiêu gắn với lao động cần đọc thận trọng.",
+        "en": "Caveat: collection C is almost one period – provincial labour force stalled in 2014–2020. On it the forecasts "
+              "still run high (73% of outcomes fall below the median), and for labour-force series \"no change\" is as "
+              "accurate or better. Read probabilities of labour-linked targets with care."},
     "calibration_title": {"vi": "Hiệu chỉnh khoảng dự báo trên dữ liệu thực", "en": "Calibration on real yearly data"},
     "no_backtest_yet": {"vi": "Chưa có kết quả kiểm định cho phiên bản dữ liệu này.", "en": "No backtest results for this data version yet."},
     "tab_download": {"vi": "Tải xuống", "en": "Download"},
