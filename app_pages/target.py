@@ -121,9 +121,14 @@ with st.expander(t("model_card", lg), expanded=False):
     if prep.fc is not None and not prep.fc.insufficient:
         card[t("mc_momentum", lg)] = (f"{t(f'momentum_{momentum_band(prep.fc.momentum)}', lg)} "
                                       f"({fmt_number(prep.fc.momentum, lg, 2)})")
-    mine = bt[(bt["series_id"] == now["series"]) & (bt["method"] == "ensemble")] if len(bt) else bt
-    card[t("mc_backtest", lg)] = (f"{fmt_number(mine['mase'].iloc[0], lg, 2)} / {fmt_percent(mine['coverage80'].iloc[0], lg)}"
-                                  if len(mine) else t("mc_no_backtest", lg))
+    used = prep.fc.method if prep.fc is not None else "ensemble"
+    mine = bt[bt["series_id"] == now["series"]] if len(bt) else bt
+    own, naive = mine[mine["method"] == used], mine[mine["method"] == "naive"]
+    text = (f"{fmt_number(own['mase'].iloc[0], lg, 2)} / {fmt_percent(own['coverage80'].iloc[0], lg)}"
+            if len(own) else t("mc_no_backtest", lg))
+    if len(own) and len(naive):
+        text += " · " + t("mc_vs_naive", lg, mase=fmt_number(naive["mase"].iloc[0], lg, 2))
+    card[t("mc_backtest", lg)] = text
     st.table(pd.DataFrame({"": list(card), " ": [str(v) for v in card.values()]}).set_index(""))
     if now["notes"]:
         st.caption(f"{t('notes', lg)}: {now['notes']}")

@@ -156,3 +156,16 @@ def test_model_card_names_the_calibration_band_the_forecast_used():
     from models.calibration import momentum_band
     words = ["chậm lại rõ", "chậm lại", "ổn định", "tăng tốc", "tăng tốc rõ"]
     assert words[momentum_band(float(m.group(2).replace("−", "-").replace(",", ".")))] == m.group(1)
+
+
+def test_model_card_shows_the_backtest_of_the_method_used_beside_no_change():
+    import pandas as pd
+    bt = pd.read_csv(ROOT / "data" / "backtest_bundled.csv")
+    for target, series, method in [("nq52_gii_2030", "vietnam:gii_rank:main", "ensemble"),
+                                   ("nq52_productivity_2030", "vietnam:labour_productivity_growth_const:main", "mean")]:
+        at = open_page("app_pages/target.py", params={"target": target})
+        text = str(at.table[0].value.loc["Kiểm định quá khứ (MASE / phủ 80%)"].iloc[0])
+        mine = bt[bt["series_id"] == series].set_index("method")
+        own = f"{mine.loc[method, 'mase']:.2f}".replace(".", ",")
+        naive = f"{mine.loc['naive', 'mase']:.2f}".replace(".", ",")
+        assert text.startswith(own + " / ") and text.endswith(f'dự báo "không đổi": MASE {naive}'), text

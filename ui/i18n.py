@@ -180,6 +180,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "momentum_3": {"vi": "tăng tốc", "en": "sped up"},
     "momentum_4": {"vi": "tăng tốc rõ", "en": "sped up sharply"},
     "mc_backtest": {"vi": "Kiểm định quá khứ (MASE / phủ 80%)", "en": "Backtest (MASE / 80% coverage)"},
+    "mc_vs_naive": {"vi": "dự báo \"không đổi\": MASE {mase}", "en": "\"no change\": MASE {mase}"},
     "mc_no_backtest": {"vi": "chuỗi quá ngắn để kiểm định", "en": "series too short to backtest"},
     "yes": {"vi": "có", "en": "yes"},
     "no": {"vi": "không", "en": "no"},
