@@ -27,8 +27,7 @@ from dataclasses import dataclass, field  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from models.calibration import default as default_calibration  # noqa: E402
-from models.calibration import momentum as recent_momentum  # noqa: E402
+from models.calibration import default as default_calibration, momentum as recent_momentum  # noqa: E402
 
 QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
                    "q90": 0.90, "q95": 0.95, "q975": 0.975}

@@ -32,14 +32,12 @@ def test_momentum_bands(value, band):
 
 def _calibration(k_by_band, median_level_by_band):
     """Tables where each band has its own widening k and its own model level for the calibrated median."""
-    scales, maps = {}, {}
-    for method in ("ensemble",):
-        scales[method] = [[[k] * HORIZONS for _ in LENGTH_BUCKETS] for k in k_by_band]
-        maps[method] = []
-        for m in median_level_by_band:
-            v = [min(max(p + (m - 0.5), 0.001), 0.999) for p in PIT_LEVELS]   # a shift of every level
-            maps[method].append([[v] * HORIZONS for _ in LENGTH_BUCKETS])
-    return Calibration(scales=scales, pit_maps=maps)
+    scales = [[[k] * HORIZONS for _ in LENGTH_BUCKETS] for k in k_by_band]
+    maps = []
+    for m in median_level_by_band:
+        v = [min(max(p + (m - 0.5), 0.001), 0.999) for p in PIT_LEVELS]   # a shift of every level
+        maps.append([[v] * HORIZONS for _ in LENGTH_BUCKETS])
+    return Calibration(scales={"ensemble": scales}, pit_maps={"ensemble": maps})
 
 
 def test_each_band_uses_its_own_correction():

@@ -63,11 +63,13 @@ def test_share_link_reopens_the_same_scenario_in_a_fresh_browser(server, page, b
     fresh.close()
 
 
-def _open_upload(page, server):
+def _upload(page, server, path):
+    """Open the Data page's upload tab and drop one file on it."""
     page.goto(f"{server}/du-lieu")
     page.wait_for_selector("h1")
     settle(page)
     page.get_by_role("tab", name="Tải lên số liệu mới").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
 
 
 def test_malformed_upload_shows_file_row_and_column(server, page, tmp_path):
@@ -75,8 +77,7 @@ def test_malformed_upload_shows_file_row_and_column(server, page, tmp_path):
     bad.write_text("territory_id,indicator_id,vintage,year,value,status,source_id\n"
                    "tuyen_quang_old,households_ftth_pct,main,2025,khoảng 57,official,thuvienphapluat_042f5f\n",
                    encoding="utf-8")
-    _open_upload(page, server)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    _upload(page, server, bad)
     page.wait_for_selector("text=Tệp không hợp lệ")
     text = page.locator('[data-testid="stCode"]').last.inner_text()
     assert "sai.csv" in text and "dòng 2" in text and "cột 'value'" in text
@@ -87,8 +88,7 @@ def test_upload_preview_confirm_target_then_roll_back(server, page, tmp_path):
     good.write_text("territory_id;indicator_id;vintage;year;value;status;source_id\n"
                     "tuyen_quang_old;households_ftth_pct;main;2025;57,1;preliminary;thuvienphapluat_042f5f\n",
                     encoding="utf-8")
-    _open_upload(page, server)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    _upload(page, server, good)
     page.wait_for_selector("text=1 giá trị mới")
     page.get_by_label("Người tải lên").fill("Sở KH&CN")
     page.get_by_role("button", name="Xác nhận và lưu thành phiên bản mới").click()
