@@ -182,8 +182,9 @@ def evaluate(prep: Prepared, scenario: Scenario | None = None, as_of: int = AS_O
     if s is None or s.n == 0:
         a.notes.append("insufficient data: no value of this indicator for this territory")
         return a
-    a.n_points = s.n
-    a.evidence = progress.evidence_strength(prep.fc.n_obs if prep.fc and not prep.fc.insufficient else min(s.n, 1))
+    forecast_used = prep.fc is not None and not prep.fc.insufficient
+    a.n_points = prep.fc.n_obs if forecast_used else s.n   # a gap drops the years before it
+    a.evidence = progress.evidence_strength(a.n_points if forecast_used else min(s.n, 1))
     a.last_year, a.last_value = int(s.values.index[-1]), float(s.values.iloc[-1])
     a.series = f"{s.territory_id}:{s.indicator_id}:{s.vintage}"
     value = float(t["value"])

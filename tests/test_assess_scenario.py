@@ -148,3 +148,9 @@ def test_assess_all_covers_every_registered_target(cat):
     assert len(table) == len(cat.targets)
     assert set(table["state"]) <= {"verdict", "nowcast", "outlook", "insufficient", "qualitative"}
     assert table.loc[table["state"] == "outlook", "p_meet"].between(0, 1).all()
+
+
+def test_points_used_are_those_after_the_last_gap(prepared):
+    # Vietnam's GII rank: 2012, 2014, 2016–2024 — the forecast starts after the 2015 gap, so 9 points are used
+    a = evaluate(prepared["nq52_gii_2030"])
+    assert a.n_points == 9 and a.evidence == "moderate"
