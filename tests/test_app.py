@@ -2,6 +2,8 @@
 from pathlib import Path
 
 import pytest
+
+from models.catalog import load_catalog
 from streamlit.testing.v1 import AppTest
 
 APP = str(Path(__file__).resolve().parents[1] / "app_pages" / "data.py")
@@ -49,7 +51,9 @@ def test_indicator_table_shows_unit_coverage_and_status(app):
     table = table_with(app, "Số lãnh thổ")
     row = table[table["Chỉ tiêu"] == "Lực lượng lao động từ 15 tuổi trở lên"].iloc[0]
     assert row["Đơn vị"] == "nghìn người"
-    assert row["Năm"] == "2005–2021"
+    o = load_catalog().observations
+    years = o.loc[o["indicator_id"] == "labour_force_15plus", "year"]
+    assert row["Năm"] == f"{int(years.min())}–{int(years.max())}"
     assert "chính thức" in row["Trạng thái"] and "sơ bộ" in row["Trạng thái"]
 
 

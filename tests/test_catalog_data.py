@@ -69,7 +69,8 @@ def test_conflicting_values_are_kept_with_one_preferred(cat):
     obs = cat.observations
     grdp = obs[(obs.territory_id == "tuyen_quang_old") & (obs.indicator_id == "grdp_current") & (obs.year == 2020)]
     assert sorted(grdp["value"]) == [31730.0, 34624.0]
-    assert grdp.loc[grdp["preferred"], "value"].tolist() == [31730.0]
+    assert grdp.loc[grdp["preferred"], "value"].tolist() == [34624.0]
+    assert "34,460" in grdp.loc[grdp["preferred"], "note"].iloc[0]   # the cross-check that decided it
     pop = obs[(obs.territory_id == "tuyen_quang_merged") & (obs.indicator_id == "population_scale")]
     assert pop.loc[pop["preferred"], "value"].tolist() == [1865270.0]
     assert "draft" in pop.loc[~pop["preferred"], "note"].iloc[0].lower()
@@ -97,15 +98,27 @@ def test_productivity_proxy_matches_the_research_arithmetic(derived, territory, 
 def test_both_2020_proxies_are_computed_and_only_the_preferred_one_is_preferred(derived):
     d = derived[(derived.indicator_id == "labour_productivity_proxy_lf") & (derived.territory_id == "tuyen_quang_old")
                 & (derived.year == 2020)]
-    assert sorted(round(v, 1) for v in d["value"]) == [66.0, 72.1]
-    assert round(d.loc[d["preferred"], "value"].iloc[0], 1) == 66.0
+    # two GRDP figures × two labour-force copies (V0234 480.5, the rounded copy 480): every combination is kept
+    assert sorted({round(v, 1) for v in d["value"]}) == [66.0, 66.1, 72.1]
+    assert d["preferred"].sum() == 1 and round(d.loc[d["preferred"], "value"].iloc[0], 2) == round(34624 / 480.5, 2)
 
 
 def test_derived_values_equal_their_formula_on_their_inputs(derived):
     for _, row in derived.iterrows():
         inputs = [float(part.rsplit("=", 1)[1]) for part in row["inputs"].split("; ")]
         f = row["formula"]
-        if f.startswith("grdp_current / labour_force"):
+        if f.startswith("labour_productivity_current × employed"):
+            expect = inputs[0] * inputs[1] / 1000
+        elif f.startswith("Σ(labour_productivity_current"):
+            expect = inputs[0] * 1000 / inputs[1]
+        elif f.startswith("Σ grdp_current["):
+            half = len(inputs) // 2
+            expect = sum(w / sum(inputs[:half]) * g for w, g in zip(inputs[:half], inputs[half:]))
+        elif f.startswith("Σ "):
+            expect = sum(inputs)
+        elif f.startswith("((1 + "):
+            expect = ((1 + inputs[0] / 100) / (1 + inputs[1] / 100) - 1) * 100
+        elif f.startswith("grdp_current / labour_force"):
             expect = inputs[0] / inputs[1]
         elif f.startswith("grdp_current × 1000"):
             expect = inputs[0] * 1000 / inputs[1]

@@ -268,6 +268,8 @@ def vintage_for(tid: str, iid: str, year: int | None, raw_ind: str, note: str, s
         return "yearbook_pre2019" if (year or 0) <= 2018 else "yearbook_from_2019"
     if iid == "dti_provincial_average" and (year or 0) >= 2024:
         return "dti_34_provinces"
+    if iid == "grdp_per_capita_current" and (year or 0) <= 2018:
+        return "before_2019_revaluation"   # published before GSO's 2019 GDP revaluation
     if iid == "dti_rank":
         return "rank_of_63"
     return "main"
@@ -276,8 +278,9 @@ def vintage_for(tid: str, iid: str, year: int | None, raw_ind: str, note: str, s
 # Conflicting values for one key: which one the app uses, and why.
 PREFERRED = {
     ("tuyen_quang_old", "grdp_current", 2020): (
-        31730.0, "same source family (Wikipedia/GSO) as the 2018 value 28,084, so the 2018-2020 "
-        "change stays within one source; the thesis value 34,624 is kept as an alternative"),
+        34624.0, "within 0.5% of GSO PX-Web productivity × employed for 2020 (72.7 × 474 thousand = 34,460), while "
+        "31,730 is 8% below it and, with the same page's 42.2 mn per capita, implies 752 thousand people against "
+        "GSO's 793 thousand; the Wikipedia value 31,730 is kept as an alternative"),
     ("tuyen_quang_merged", "population_scale", 2025): (
         1865270.0, "adopted figure of the merger dossier (HĐND resolution); 2,481,725 is from the draft"),
     ("vietnam", "labour_productivity_current", 2021): (
@@ -286,6 +289,9 @@ PREFERRED = {
         188.7, "updated figure quoted in 2023 replaces the year-end estimate 188.1"),
     ("vietnam", "labour_productivity_growth_const", 2019): (
         6.62, "revised figure of the GSO 2011-2020 report replaces the year-end estimate 6.2"),
+    **{("vietnam", "gdp_growth_const", year): (value, "GSO revised series (listed December 2022, quoted by Afamily) "
+                                                      "preferred over a copy whose source is not stated")
+       for year, value in ((2019, 7.36), (2020, 2.87), (2021, 2.56), (2022, 8.02))},
 }
 
 # Numbers that the fact sheet states inside a note (with their source) rather than as a row.
@@ -478,6 +484,116 @@ def qualifier_from_note(note: str, q: str) -> str:
     return ""
 
 
+# --------------------------------------------------------------------------- GSO PX-Web tables by province (2019–2024)
+PXWEB_FILE = "gso_pxweb_provinces_2019_2024.csv"
+# raw name -> (indicator_id, multiplier to the catalogue's unit, vintage before 2021, vintage from 2021).
+# From 2021 employment excludes own-use producers: every employment-based series gets two vintages
+# (and a break in breaks.csv), so no growth is ever computed from 2020 to 2021.
+PXWEB_INDICATORS = {
+    "labour_productivity_current": ("labour_productivity_current", 1, "gso_pxweb_prov_pre2021", "gso_revised"),
+    "employed_15plus": ("employed_15plus", 1000, "gso_pxweb_pre2021", "gso_pxweb_2021_concept"),
+    "labour_force_15plus": ("labour_force_15plus", 1, "gso_v0234_pre2021", "gso_v0234_2021_concept"),
+    "population_average": ("population_average", 1000, "gso_pxweb", "gso_pxweb"),
+    "trained_labour_share_pct": ("trained_labour_share_pct", 1, "gso_pxweb_pre2021", "gso_pxweb_2021_concept"),
+}
+REGION_NAMES = {"đồng bằng sông hồng": "region_rrd", "trung du và miền núi phía bắc": "region_nmm",
+                "bắc trung bộ và duyên hải miền trung": "region_ncc", "tây nguyên": "region_ch",
+                "đông nam bộ": "region_se", "đồng bằng sông cửu long": "region_mrd"}
+PXWEB_COPY_RE = re.compile(r"PX-Web table '([^']+)', flattened by hand in GitHub repo (\S+) (\S+) @([0-9a-f]{40})")
+
+
+def pxweb_source(raw: str) -> dict[str, str]:
+    """One source per GSO table, as copied (whole thousands, one decimal for rates) in a public repository."""
+    m = PXWEB_COPY_RE.search(raw)
+    if not m:
+        raise SystemExit(f"unrecognised PX-Web source text: {raw[:80]!r}")
+    table, repo, path, sha = m.groups()
+    stem = ascii_slug(Path(path).stem)
+    return {"source_id": f"gso_pxweb_{stem}", "publisher": "Tổng cục Thống kê (GSO), PX-Web (bản sao)",
+            "title": f"{table} (2019–2024)", "url": f"https://github.com/{repo}/blob/{sha}/{path}",
+            "published": "", "reliability": "medium",
+            "note": "secondary copy of an official GSO table (source stated in the repository README: Cục Thống kê – "
+                    "Bộ Tài chính); values rounded to whole thousands; cross-checks: 2022 productivity identical in an "
+                    "independent scrape (github vantu-fit/FlowSight) and in the bundled 2022 extremes; labour force "
+                    "2019–2021 within rounding of PX-Web V0234"}
+
+
+def import_pxweb(path: Path, territories: dict[str, dict], observations: list[dict], sources: dict,
+                 exclude) -> None:
+    """Every province's row of the five tables; region membership is checked against territories.csv."""
+    for i, r in enumerate(csv.DictReader(path.open(encoding="utf-8", newline="")), start=2):
+        tid = gso_territory(r["region"].strip())
+        if tid not in territories:
+            raise SystemExit(f"{path.name} row {i}: province {r['region']!r} is not in territories.csv")
+        if r["indicator"] == "member_of_region":
+            m = re.match(r"region: (.*?) \(", r["note"])
+            region = REGION_NAMES.get(m.group(1).strip().lower()) if m else None
+            if region != territories[tid]["parent_id"]:
+                raise SystemExit(f"{path.name} row {i}: {tid} is in {region} here but in "
+                                 f"{territories[tid]['parent_id']} in territories.csv")
+            exclude(path.name, i, r, "region membership: agrees with parent_id in territories.csv")
+            continue
+        iid, mult, before, after = PXWEB_INDICATORS[r["indicator"]]
+        year = int(r["year"])
+        src = pxweb_source(r["source"])
+        sources[src["source_id"]] = src
+        note = r["note"]
+        if mult != 1:
+            note = f"{note}; converted from thousand persons to persons".strip("; ")
+        observations.append(obs(tid, iid, before if year < 2021 else after, year, None, float(r["value"]) * mult,
+                                "", "official", src["source_id"], None, "", "", note))
+
+
+# --------------------------------------------------------------------------- the December 2026 miscellany
+MISC_FILE = "misc_2026_12.csv"
+# (region, indicator prefix) -> (territory, indicator_id, multiplier, status, vintage rule, reliability)
+MISC_ROWS = {
+    ("Việt Nam (whole country)", "Employed persons"): ("vietnam", "employed_15plus", 1000, None, "employed", "medium"),
+    ("Việt Nam (whole country)", "GDP growth"): ("vietnam", "gdp_growth_const", 1, "official", "main", "low"),
+    ("Tuyên Quang", "Digital economy share"): ("tuyen_quang_old", "digital_economy_share_gdp_pct", 1, "estimate",
+                                               "gso_province_estimate", "medium"),
+    ("Tuyên Quang", "Provincial Innovation Index"): ("tuyen_quang_old", "pii_score", 1, "official", "main", "high"),
+    ("Hà Giang", "GRDP growth, first half"): ("ha_giang", "grdp_growth_const_h1", 1, "estimate", "main", "medium"),
+    ("Tuyên Quang (new merged province)", "5G BTS stations"): ("tuyen_quang_merged", "bts_5g_sites", 1, "official",
+                                                               "main", "high"),
+}
+# Numbers stated inside a miscellany note (quoted there with the same source).
+MISC_EXTRA = {
+    "pii_score": [("pii_rank", 43.0, "stated in the same sentence: 'đứng thứ 43 toàn quốc' (of 63)")],
+    "bts_5g_sites": [("broadband_communes_pct", 100.0,
+                      "stated in the same article: 'All commune and ward centers have been covered by broadband "
+                      "fiber-optic networks' (merged province, c.2025)")],
+}
+
+
+def import_misc(path: Path, observations: list[dict], sources: dict, exclude) -> None:
+    for i, r in enumerate(csv.DictReader(path.open(encoding="utf-8", newline="")), start=2):
+        key = next((k for k in MISC_ROWS if r["region"] == k[0] and r["indicator"].startswith(k[1])), None)
+        if key is None:
+            exclude(path.name, i, r, "quarterly figure, not a yearly number" if "Q1" in r["indicator"]
+                    else "not mapped to an indicator")
+            continue
+        tid, iid, mult, status, vintage, reliability = MISC_ROWS[key]
+        year, _, inferred = parse_year(r["year"].replace("c.2025 (article 16/01/2026)", "c.2025"))
+        src = source_record(r["source"])
+        src["reliability"] = reliability
+        if iid == "gdp_growth_const":
+            src["note"] = ("file header 'Năm,GDP (tỷ USD),GDP bình quân đầu người (USD),Tỷ lệ tăng trưởng GDP'; source of "
+                           "the file not stated; GSO's revised series is preferred wherever both exist")
+        sources[src["source_id"]] = src
+        if vintage == "employed":
+            vintage = "gso_pxweb_pre2021" if year < 2021 else "gso_pxweb_2021_concept"
+        if status is None:
+            status = "preliminary" if "value_status=preliminary" in r["note"] else "official"
+        note = r["note"] + ("; converted from thousand persons to persons" if mult != 1 else "")
+        observations.append(obs(tid, iid, vintage, year, None, float(r["value"]) * mult, "", status,
+                                src["source_id"], None, "true" if inferred else "", "", note))
+        for extra_iid, value, extra_note in MISC_EXTRA.get(iid, []):
+            observations.append(obs(tid, extra_iid, "rank_of_63" if extra_iid == "pii_rank" else "main", year, None,
+                                    value, "", "official", src["source_id"], None, "true" if inferred else "", "",
+                                    extra_note))
+
+
 # --------------------------------------------------------------------------- main
 def build(facts_dir: Path, out_dir: Path) -> dict[str, int]:
     observations: list[dict] = []
@@ -492,7 +608,14 @@ def build(facts_dir: Path, out_dir: Path) -> dict[str, int]:
     files = sorted(facts_dir.glob("*.csv"))
     if not files:
         raise SystemExit(f"no fact sheets in {facts_dir}")
+    territories = {t["territory_id"]: t for t in territories_from_gso(facts_dir)}
     for path in files:
+        if path.name == PXWEB_FILE:
+            import_pxweb(path, territories, observations, sources, exclude)
+            continue
+        if path.name == MISC_FILE:
+            import_misc(path, observations, sources, exclude)
+            continue
         rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
         if path.name == "provincial_productivity.csv":
             rows += [dict(zip(["region", "indicator", "year", "value", "unit", "source", "note"], e[1:]))
@@ -589,13 +712,14 @@ def build(facts_dir: Path, out_dir: Path) -> dict[str, int]:
                                     src["source_id"], None, "true" if inferred else "", formula, note))
 
     sources[DERIVED_SOURCE["source_id"]] = DERIVED_SOURCE
+    _RELIABILITY.update({sid: src["reliability"] for sid, src in sources.items()})
     observations = dedupe(observations)
     mark_preferred(observations)
     observations.sort(key=lambda o: (o["indicator_id"], o["territory_id"], o["vintage"], int(o["year"]), o["source_id"]))
     write(out_dir / "observations.csv", OBS_COLUMNS, observations)
     write(out_dir / "sources.csv", SOURCE_COLUMNS, sorted(sources.values(), key=lambda s: s["source_id"]))
     write(out_dir / "gaps.csv", GAP_COLUMNS, gaps)
-    write(out_dir / "territories.csv", TERRITORY_COLUMNS, territories_from_gso(facts_dir))
+    write(out_dir / "territories.csv", TERRITORY_COLUMNS, list(territories.values()))
     write(out_dir / "build" / "excluded.csv", EXCLUDED_COLUMNS, excluded)
     return {"observations": len(observations), "sources": len(sources), "gaps": len(gaps), "excluded": len(excluded)}
 
@@ -634,15 +758,50 @@ def mark_preferred(observations: list[dict]) -> None:
         if len(rows) == 1:
             rows[0]["preferred"] = "true"
             continue
-        rule = PREFERRED.get((key[0], key[1], key[3]))
+        rule = PREFERRED.get((key[0], key[1], key[3])) or copy_rule(rows)
         if rule is None:
             raise SystemExit(f"conflicting values with no preference rule: {key} -> {[r['value'] for r in rows]}")
         chosen, reason = rule
+        # equal values from two sources: the exact, fuller source wins (the PX-Web copy over a page citing it,
+        # a named GSO release over a file whose source is not stated)
+        matching = sorted((r for r in rows if float(r["value"]) == chosen and not r["qualifier"]),
+                          key=lambda r: (RELIABILITY_RANK.get(source_reliability(r["source_id"]), 3)))
+        if not matching:
+            raise SystemExit(f"preference rule for {key} names {chosen}, which no exact row has")
         for r in rows:
-            is_pref = float(r["value"]) == chosen
+            is_pref = r is matching[0]
             r["preferred"] = "true" if is_pref else "false"
             extra = f"preferred: {reason}" if is_pref else f"alternative value; preferred {fmt(chosen)} because {reason}"
             r["note"] = f"{r['note']}; {extra}".strip("; ")
+
+
+RELIABILITY_RANK = {"high": 0, "medium": 1, "low": 2}
+_RELIABILITY: dict[str, str] = {}
+
+
+def source_reliability(source_id: str) -> str:
+    return _RELIABILITY.get(source_id, "medium")
+
+
+def copy_rule(rows: list[dict]) -> tuple[float, str] | None:
+    """Two sources for one key, one of them the rounded PX-Web copy: the rule that picks one, and why."""
+    copies = [r for r in rows if r["source_id"].startswith("gso_pxweb_") and r["source_id"] != "gso_pxweb_v0234"]
+    others = [r for r in rows if r not in copies]
+    if len(copies) != 1 or len(others) != 1:
+        return None
+    copy, other = float(copies[0]["value"]), float(others[0]["value"])
+    bound = others[0]["qualifier"]
+    if bound in ("lower_bound", "upper_bound"):
+        ok = copy >= other if bound == "lower_bound" else copy <= other
+        return copy, (f"the exact value of the GSO table is preferred; it {'satisfies' if ok else 'CONTRADICTS'} the "
+                      f"bound {'≥' if bound == 'lower_bound' else '≤'} {fmt(other)} published earlier")
+    if other == copy:
+        return copy, ("identical values; the copy of the GSO table itself is preferred over a secondary page "
+                      "that cites it")
+    if abs(other - copy) <= 0.5 and other != round(other):
+        return other, (f"the two agree within the rounding of the PX-Web copy ({fmt(copy)}, whole thousands); "
+                       "the value with one more decimal is kept")
+    return None
 
 
 def write(path: Path, columns: list[str], rows: list[dict]) -> None:
