@@ -22,6 +22,7 @@ GROWTH_OF = {   # level indicator -> derived growth indicator (nominal, % per ye
     "grdp_current": "grdp_growth_current",
     "labour_force_15plus": "labour_force_growth",
     "population_average": "population_growth",
+    "employed_15plus": "employed_growth",
 }
 COLUMNS = ["territory_id", "indicator_id", "vintage", "year", "period_start", "value", "qualifier", "status",
            "source_id", "preferred", "year_inferred", "formula", "note", "inputs"]
@@ -125,21 +126,218 @@ def average_growth(rates_pct: list[float] | np.ndarray) -> float:
     return float((np.prod(1 + r) ** (1 / r.size) - 1) * 100)
 
 
+# Productivity and employment vintages that share one employment concept (the PX-Web tables by province).
+CONCEPT_PAIRS = (("gso_pxweb_prov_pre2021", "gso_pxweb_pre2021"), ("gso_revised", "gso_pxweb_2021_concept"))
+PRODUCT_VINTAGE = "pxweb_product"   # GRDP = productivity × employed: the employment concept cancels out
+SUMMED = ("employed_15plus", "grdp_current", "population_average")   # what a region is the sum of its provinces of
+
+
+def _published(obs: pd.DataFrame, indicator_id: str) -> set[tuple[str, int]]:
+    """(territory, year) with an exact value that was published, not derived here."""
+    o = _exact(obs, indicator_id)
+    o = o[o["source_id"] != DERIVED_SOURCE]
+    return set(zip(o["territory_id"], o["year"].astype(int)))
+
+
+def _taken(obs: pd.DataFrame, indicator_id: str) -> set[tuple[str, str, int]]:
+    """(territory, vintage, year) that already hold a preferred exact value: a derived value there is only a check."""
+    o = _exact(obs, indicator_id)
+    o = o[o["preferred"]]
+    return set(zip(o["territory_id"], o["vintage"], o["year"].astype(int)))
+
+
+def grdp_from_productivity(obs: pd.DataFrame) -> list[dict]:
+    """GRDP (bn VND) = productivity (mn VND per worker) × employed (persons) / 1000, same concept and year."""
+    prod, emp = _exact(obs, "labour_productivity_current"), _exact(obs, "employed_15plus")
+    prod, emp = prod[prod["preferred"]], emp[emp["preferred"]]
+    published = _published(obs, "grdp_current")
+    rows = []
+    for pv, ev in CONCEPT_PAIRS:
+        m = prod[prod["vintage"] == pv].merge(emp[emp["vintage"] == ev], on=["territory_id", "year"],
+                                              suffixes=("_p", "_e"))
+        for _, r in m.iterrows():
+            p, e = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
+                               "year": r["year"], "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
+                               "value": r[f"value{x}"]}) for x in ("_p", "_e"))
+            key = (r["territory_id"], int(r["year"]))
+            rows.append(_row(r["territory_id"], "grdp_current", PRODUCT_VINTAGE, r["year"],
+                             r["value_p"] * r["value_e"] / 1000.0, "derived", True,
+                             "labour_productivity_current × employed_15plus / 1000", [_describe(p), _describe(e)],
+                             note="a published GRDP figure exists for this year (another vintage)" if key in published else ""))
+    return rows
+
+
+def members(territories: pd.DataFrame, region: str, year: int) -> list[str]:
+    """The provinces of a region in a given year (the 63-province map before the 2025 mergers)."""
+    t = territories[(territories["parent_id"] == region) & (territories["kind"] == "province")]
+    lo = t["valid_from"].fillna(-10_000).astype(int)
+    hi = t["valid_to"].fillna(10_000).astype(int)
+    return sorted(t.loc[(lo <= year) & (hi >= year) & (t["territory_id"] != "tuyen_quang_merged"), "territory_id"])
+
+
+def region_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[dict]:
+    """A region's employed, GRDP and population = the sum over all its provinces, only when every one is known."""
+    rows = []
+    regions = territories.loc[territories["kind"] == "region", "territory_id"]
+    for iid in SUMMED:
+        o = _exact(obs, iid)
+        o = o[o["preferred"]]
+        taken = _taken(obs, iid)
+        for region in regions:
+            for (vintage, year), g in o.groupby(["vintage", "year"]):
+                need = members(territories, region, int(year))
+                got = g[g["territory_id"].isin(need)].drop_duplicates("territory_id")
+                if not need or len(got) != len(need):
+                    continue
+                rows.append(_row(region, iid, vintage, year, float(got["value"].sum()), "derived",
+                                 (region, vintage, int(year)) not in taken, f"Σ {iid} over the {len(need)} provinces of {region}",
+                                 [_describe(r) for _, r in got.iterrows()],
+                                 note=f"sum of {len(need)} provinces"))
+    return rows
+
+
+def productivity_of_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[dict]:
+    """Productivity of a region or merged territory = Σ(productivity × employed) / Σ employed (its own concept)."""
+    grdp = _exact(obs, "grdp_current")
+    grdp = grdp[(grdp["vintage"] == PRODUCT_VINTAGE) & (grdp["source_id"] == DERIVED_SOURCE)]
+    emp = _exact(obs, "employed_15plus")
+    emp = emp[emp["preferred"]]
+    summed = set(territories.loc[territories["kind"] == "region", "territory_id"]) | set(MERGED_PARTS)
+    taken = _taken(obs, "labour_productivity_current")
+    rows = []
+    for pv, ev in CONCEPT_PAIRS:
+        m = grdp[grdp["territory_id"].isin(summed)].merge(emp[emp["vintage"] == ev], on=["territory_id", "year"],
+                                                          suffixes=("_g", "_e"))
+        for _, r in m.iterrows():
+            year = int(r["year"])
+            if (pv == "gso_revised") != (year >= 2021):
+                continue
+            g, e = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
+                               "year": year, "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
+                               "value": r[f"value{x}"]}) for x in ("_g", "_e"))
+            rows.append(_row(r["territory_id"], "labour_productivity_current", pv, year,
+                             r["value_g"] * 1000.0 / r["value_e"], "derived", (r["territory_id"], pv, year) not in taken,
+                             "Σ(labour_productivity_current × employed_15plus) / Σ employed_15plus over the parts",
+                             [_describe(g), _describe(e)], note="employment-weighted average of the parts"))
+    return rows
+
+
+def per_capita(obs: pd.DataFrame) -> list[dict]:
+    """GRDP per capita (mn VND) = GRDP (bn VND) × 1000 / average population (persons), where none is published."""
+    grdp = _exact(obs, "grdp_current")
+    grdp = grdp[grdp["preferred"] & (grdp["vintage"] == PRODUCT_VINTAGE)]
+    pop = _exact(obs, "population_average")
+    pop = pop[pop["preferred"] & (pop["vintage"] == "gso_pxweb")]
+    published = _published(obs, "grdp_per_capita_current")
+    taken = _taken(obs, "grdp_per_capita_current")
+    bounds = obs[(obs["indicator_id"] == "grdp_per_capita_current") & obs["qualifier"].isin(["lower_bound", "upper_bound"])]
+    rows = []
+    for _, r in grdp.merge(pop, on=["territory_id", "year"], suffixes=("_g", "_p")).iterrows():
+        g, p = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
+                           "year": r["year"], "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
+                           "value": r[f"value{x}"]}) for x in ("_g", "_p"))
+        value = r["value_g"] * 1000.0 / r["value_p"]
+        key = (r["territory_id"], int(r["year"]))
+        notes = [] if key not in published else ["a published figure exists for this year and is used instead"]
+        for q, v in bounds.loc[(bounds["territory_id"] == key[0]) & (bounds["year"] == key[1]),
+                                ["qualifier", "value"]].itertuples(index=False):
+            if (q == "lower_bound" and value < v) or (q == "upper_bound" and value > v):
+                notes.append(f"below the published {'lower' if q == 'lower_bound' else 'upper'} bound {v:g} "
+                             "(the inputs are rounded to thousands)" if q == "lower_bound" else
+                             f"above the published upper bound {v:g}")
+        rows.append(_row(r["territory_id"], "grdp_per_capita_current", "main", r["year"], value, "derived",
+                         (key[0], "main", key[1]) not in taken, "grdp_current × 1000 / population_average", [_describe(g), _describe(p)],
+                         note="; ".join(notes)))
+    return rows
+
+
+def weighted_growth(obs: pd.DataFrame) -> list[dict]:
+    """Merged territory's real GRDP growth = Σ share(t−1) × growth(t) of its parts (chain-linked, current-price shares).
+
+    The shares come from the year before, or the latest earlier year in which both GRDP levels are known.
+    """
+    g = _exact(obs, "grdp_growth_const")
+    g = g[g["preferred"]]
+    lv = _exact(obs, "grdp_current")
+    lv = lv[lv["preferred"] & (lv["vintage"] == PRODUCT_VINTAGE)]
+    rows = []
+    for merged, parts in MERGED_PARTS.items():
+        published = _published(obs, "grdp_growth_const")
+        years = sorted(set.intersection(*[set(g.loc[g["territory_id"] == p, "year"].astype(int)) for p in parts]))
+        for year in years:
+            level_years = sorted(set.intersection(*[set(lv.loc[(lv["territory_id"] == p) & (lv["year"] < year),
+                                                               "year"].astype(int)) for p in parts]))
+            if not level_years or (merged, year) in published:
+                continue
+            wy = level_years[-1]
+            levels = [lv[(lv["territory_id"] == p) & (lv["year"] == wy)].iloc[0] for p in parts]
+            growths = [g[(g["territory_id"] == p) & (g["year"] == year)].iloc[0] for p in parts]
+            total = sum(float(x["value"]) for x in levels)
+            value = sum(float(lvl["value"]) / total * float(gr["value"]) for lvl, gr in zip(levels, growths))
+            rows.append(_row(merged, "grdp_growth_const", "main", year, value, "derived", True,
+                             f"Σ grdp_current[{wy}] share × grdp_growth_const[{year}] over {' + '.join(parts)}",
+                             [_describe(x) for x in levels + growths],
+                             note=f"weights: current-price GRDP shares of {wy}"
+                                  + ("" if wy == year - 1 else f" (latest year before {year} with both levels)")))
+    return rows
+
+
+def productivity_growth(obs: pd.DataFrame) -> list[dict]:
+    """Constant-price productivity growth = (1 + real GRDP growth) / (employed[t] / employed[t−1]) − 1.
+
+    Only where both employment figures share one concept (the employed_growth values exist only
+    within one vintage), so 2020→2021 never yields a rate. A published rate for the same year wins.
+    """
+    eg = _exact(obs, "employed_growth")
+    published = _published(obs, "labour_productivity_growth_const")
+    taken = _taken(obs, "labour_productivity_growth_const")
+    rows = []
+    for indicator in ("grdp_growth_const", "gdp_growth_const"):
+        gg = _exact(obs, indicator)
+        gg = gg[gg["preferred"]]
+        for _, r in gg.merge(eg, on=["territory_id", "year"], suffixes=("_g", "_e")).iterrows():
+            g, e = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
+                               "year": r["year"], "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
+                               "value": r[f"value{x}"]}) for x in ("_g", "_e"))
+            key = (r["territory_id"], int(r["year"]))
+            value = ((1 + r["value_g"] / 100.0) / (1 + r["value_e"] / 100.0) - 1) * 100.0
+            rows.append(_row(r["territory_id"], "labour_productivity_growth_const", "main", r["year"], value, "derived",
+                             (key[0], "main", key[1]) not in taken,
+                             f"((1 + {indicator}/100) / (1 + employed_growth/100) − 1) × 100",
+                             [_describe(g), _describe(e)],
+                             note=("a published rate exists for this year and is used instead; this one is a check"
+                                   if key in published else "employed rounded to thousands: about ±0.2 points")))
+    return rows
+
+
 def derive_all(cat: Catalog) -> pd.DataFrame:
-    """Every derived value of the catalogue, in the observations' columns plus `inputs`."""
+    """Every derived value of the catalogue, in the observations' columns plus `inputs`.
+
+    Order matters: each step reads the values of the steps before it.
+    """
     obs = cat.observations
     rows: list[dict] = []
+
+    def base() -> pd.DataFrame:
+        return pd.concat([obs, pd.DataFrame(rows, columns=COLUMNS)], ignore_index=True) if rows else obs
+
     rows += share_of_total(obs)
-    base = pd.concat([obs, pd.DataFrame(rows, columns=COLUMNS)], ignore_index=True) if rows else obs
-    rows += merged_sums(base, cat.indicators)
-    base = pd.concat([obs, pd.DataFrame(rows, columns=COLUMNS)], ignore_index=True)
-    rows += ratio(base, "grdp_current", "employed_15plus", "labour_productivity_derived", 1000.0, "derived",
+    rows += grdp_from_productivity(base())
+    rows += region_sums(base(), cat.territories)
+    rows += merged_sums(base(), cat.indicators)
+    rows += productivity_of_sums(base(), cat.territories)
+    rows += per_capita(base())
+    b = base()
+    b = b[b["vintage"] != PRODUCT_VINTAGE]   # the product is productivity again: no second copy of it
+    rows += ratio(b, "grdp_current", "employed_15plus", "labour_productivity_derived", 1000.0, "derived",
                   "grdp_current × 1000 / employed_15plus")
-    rows += ratio(base, "grdp_current", "labour_force_15plus", "labour_productivity_proxy_lf", 1.0, "proxy",
+    rows += ratio(b, "grdp_current", "labour_force_15plus", "labour_productivity_proxy_lf", 1.0, "proxy",
                   "grdp_current / labour_force_15plus")
-    base = pd.concat([obs, pd.DataFrame(rows, columns=COLUMNS)], ignore_index=True)
+    b = base()
     for level, out in GROWTH_OF.items():
-        rows += growth_rates(base, level, out)
+        rows += growth_rates(b, level, out)
+    rows += weighted_growth(base())
+    rows += productivity_growth(base())
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["year"] = frame["year"].astype("Int64")
     frame["period_start"] = frame["period_start"].astype("Int64")
