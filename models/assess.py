@@ -12,15 +12,17 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import argparse  # noqa: E402
 import math  # noqa: E402
+import re  # noqa: E402
 import sys  # noqa: E402
+import zlib  # noqa: E402
 from dataclasses import asdict, dataclass, field  # noqa: E402
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from models import progress  # noqa: E402
+from models import nowcast, progress  # noqa: E402
 from models.catalog import RATE_UNITS, Catalog  # noqa: E402
-from models.forecast import ForecastResult, forecast  # noqa: E402
+from models.forecast import ForecastResult, _clean, forecast  # noqa: E402
 from models.scenario import PRESETS, Scenario, apply  # noqa: E402
 
 AS_OF_YEAR = 2026          # today is after 2025: 2025 targets get a verdict or a nowcast
@@ -54,6 +56,10 @@ class Prepared:
     fc_reference: ForecastResult | None = None
     notes: list[str] = field(default_factory=list)
     bounds: list[tuple[str, float]] = field(default_factory=list)   # published "above/below X" in the target year
+    filled: dict = field(default_factory=dict)         # year -> nowcast.FilledYear (average-growth windows)
+    fc_ratio: ForecastResult | None = None            # relative targets: the ratio to the reference, simulated
+    ratio: pd.Series | None = None                    # its observed values (latest comparable run)
+    estimate_inputs: list[str] = field(default_factory=list)   # values with status 'estimate' the result rests on
 
 
 @dataclass
@@ -83,6 +89,15 @@ class Assessment:
     low_evidence: bool = False
     calibrated: bool = False
     notes: list[str] = field(default_factory=list)
+    p_meet_tolerant: float | None = None   # 'khoảng' (about) targets: P(result ≥ value − tolerance)
+    stat_q10: float | None = None          # the target's own statistic (average growth, ratio, level in T): 10/50/90%
+    stat_q50: float | None = None
+    stat_q90: float | None = None
+    observed_years: str = ""               # average-growth windows: years observed (or derived from published inputs)
+    estimated_years: str = ""              # … and years simulated (nowcast)
+    catch_up_years: str = ""               # the years the catch-up number applies to
+    rests_on_estimate: bool = False        # some value used has status 'estimate' (interim figures included)
+    estimate_inputs: str = ""
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -146,10 +161,91 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, a
         h = horizon_to - int(s.values.index[-1])
         if h < 1:
             continue
-        res = forecast(s.values, h, n_paths=n_paths, seed=seed, lower=lo, upper=hi,
-                       series_id=f"{s.territory_id}:{s.indicator_id}:{s.vintage}", rate=rate)
+        sid = f"{s.territory_id}:{s.indicator_id}:{s.vintage}"
+        res = forecast(s.values, h, n_paths=n_paths, seed=series_seed(seed, sid), lower=lo, upper=hi,
+                       series_id=sid, rate=rate)
         setattr(prep, attr, res)
+    if target["kind"] == "average_growth_at_least" and rate and prep.series is not None:
+        t0, T = int(target["base_year"]), int(target["target_year"])
+        try:
+            prep.filled = nowcast.fill_window(cat, prep.series.territory_id, target["indicator_id"],
+                                              list(range(t0 + 1, T + 1)), n_paths,
+                                              series_seed(seed, f"nowcast:{prep.series.territory_id}"),
+                                              until=min(T, as_of - 1))
+        except ValueError as exc:
+            prep.notes.append(f"insufficient data: {exc}")
+    if target["kind"] == "relative_to_region" and prep.series is not None and prep.reference is not None:
+        _prepare_ratio(cat, prep, n_paths, seed)
+    if prep.series is not None:
+        used = [(prep.series.territory_id, prep.series.indicator_id, prep.series.vintage, int(y))
+                for y in prep.series.values.index]
+        used += [(prep.series.territory_id, prep.series.indicator_id, "", y) for y, f in prep.filled.items()
+                 if f.how != "estimated"]
+        prep.estimate_inputs = estimate_inputs(cat, used)
     return prep
+
+
+def series_seed(seed: int, series_id: str) -> int:
+    """One seed per series, so that two forecasts in one assessment are never correlated by accident."""
+    return int(seed) * 100_003 + zlib.crc32(series_id.encode()) % 100_000
+
+
+_INPUT_RE = re.compile(r"(\w+)\[(\w+),(\d+),(\w+),(\w+)\]=")
+
+
+def estimate_inputs(cat: Catalog, keys: list[tuple[str, str, str, int]], depth: int = 3) -> list[str]:
+    """Values with status 'estimate' behind the given (territory, indicator, vintage or '', year), through derived inputs."""
+    o = cat.observations
+    o = o[o["preferred"] & (o["qualifier"] == "")]
+    index = o.set_index(["territory_id", "indicator_id", "year"])
+    found: list[str] = []
+    todo = list(keys)
+    for _ in range(depth):
+        nxt = []
+        for terr, ind, vintage, year in todo:
+            try:
+                rows = index.loc[[(terr, ind, year)]]
+            except KeyError:
+                continue
+            if vintage:
+                rows = rows[rows["vintage"] == vintage]
+            for r in rows.itertuples():
+                if r.status == "estimate":
+                    found.append(f"{ind}[{terr}, {year}]")
+                for m in _INPUT_RE.finditer(str(getattr(r, "inputs", "") or "")):
+                    nxt.append((m.group(2), m.group(1), m.group(4), int(m.group(3))))
+        todo = nxt
+    return list(dict.fromkeys(found))
+
+
+def _ratio_runs(prep: Prepared, cat: Catalog) -> list[pd.Series]:
+    """The ratio territory / reference in each vintage both share (levels compare only within one concept)."""
+    o = cat.observations
+    o = o[o["indicator_id"] == prep.series.indicator_id]
+    o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+    mine = o[o["territory_id"] == prep.series.territory_id].set_index(["vintage", "year"])["value"]
+    ref = o[o["territory_id"] == prep.reference.territory_id].set_index(["vintage", "year"])["value"]
+    common = mine.index.intersection(ref.index)
+    runs = []
+    for v in dict.fromkeys(common.get_level_values(0)):
+        idx = [k for k in common if k[0] == v]
+        r = pd.Series([float(mine.loc[k] / ref.loc[k]) for k in idx], index=[int(k[1]) for k in idx]).sort_index()
+        runs.append(r)
+    return sorted(runs, key=lambda r: (int(r.index.max()), r.size))
+
+
+def _prepare_ratio(cat: Catalog, prep: Prepared, n_paths: int, seed: int) -> None:
+    runs = _ratio_runs(prep, cat)
+    if not runs:
+        return
+    last, earlier = runs[-1], runs[:-1]
+    last, _ = _clean(last)
+    prep.ratio = last
+    h = int(prep.target["target_year"]) - int(last.index[-1])
+    if h >= 1:
+        sid = f"{prep.series.territory_id}/{prep.reference.territory_id}:{prep.series.indicator_id}"
+        prep.fc_ratio = forecast(last, h, n_paths=n_paths, seed=series_seed(seed, sid), lower=0.0, series_id=sid,
+                                 segments=earlier)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -183,7 +279,7 @@ def evaluate(prep: Prepared, scenario: Scenario | None = None, as_of: int = AS_O
         a.notes.append("insufficient data: no value of this indicator for this territory")
         return a
     forecast_used = prep.fc is not None and not prep.fc.insufficient
-    a.n_points = prep.fc.n_obs if forecast_used else s.n   # a gap drops the years before it
+    a.n_points = prep.fc.n_obs + prep.fc.n_extra if forecast_used else s.n   # a gap drops the years before it
     a.evidence = progress.evidence_strength(a.n_points if forecast_used else min(s.n, 1))
     a.last_year, a.last_value = int(s.values.index[-1]), float(s.values.iloc[-1])
     a.series = f"{s.territory_id}:{s.indicator_id}:{s.vintage}"
@@ -205,6 +301,9 @@ def evaluate(prep: Prepared, scenario: Scenario | None = None, as_of: int = AS_O
         a.notes += [n for n in prep.fc.notes if n not in a.notes]
     if a.state in ("verdict", "nowcast") or T < as_of:
         a.state = a.state if a.state in ("verdict", "insufficient") else "nowcast"
+    if prep.estimate_inputs and a.state != "insufficient":
+        a.rests_on_estimate = True
+        a.estimate_inputs = "; ".join(prep.estimate_inputs)
     return a
 
 
@@ -281,36 +380,7 @@ def _average_growth(prep, a, scenario, g_target, T) -> None:
     g = g_target / 100.0
     is_rate = prep.unit_en in RATE_UNITS
     if is_rate:
-        window = list(range(t0 + 1, T + 1))
-        observed = [y for y in window if y in s.index]
-        series_last = int(s.index[-1])
-        last_obs = max(observed) if observed else min(t0, series_last)
-        missing_inside = [y for y in window if y <= series_last and y not in s.index]
-        if missing_inside:
-            a.notes.append(f"insufficient data: growth for {', '.join(map(str, missing_inside))} not published")
-            return
-        factor = float(np.prod(1 + s.loc[observed].to_numpy() / 100.0)) if observed else 1.0
-        n_done = len(observed)
-        a.last_year, a.last_value = series_last, float(s.iloc[-1])
-        if last_obs >= T:
-            avg = factor ** (1 / (T - t0)) - 1
-            a.state, a.verdict = "verdict", ("met" if avg >= g - 1e-12 else "not_met")
-            a.notes.append(f"observed average {avg * 100:.2f}%/yr over {t0 + 1}–{T}")
-        else:
-            paths = _paths(prep, scenario)
-            if paths is None:
-                a.notes.append("insufficient data to forecast the remaining years")
-            else:
-                yrs = prep.fc.years
-                rem = paths[(yrs > max(last_obs, t0)) & (yrs <= T)]
-                total = factor * np.prod(1 + rem / 100.0, axis=0)
-                _set_p(a, total ** (1 / (T - t0)) - 1 >= g - 1e-12)
-                a.state = "outlook"
-            start = max(last_obs, t0)
-            a.catch_up = (((1 + g) ** (T - t0) / factor) ** (1 / (T - start)) - 1) * 100
-            a.catch_up_unit = "pct_per_year"
-        if n_done:
-            _categories(a, 1.0, t0, factor, t0 + n_done, (1 + g) ** (T - t0), T, True)
+        _average_rate(prep, a, scenario, g, t0, T)
         return
     if t0 not in s.index:
         a.notes.append(f"insufficient data: no {t0} base-year value in the same vintage")
@@ -331,21 +401,75 @@ def _average_growth(prep, a, scenario, g_target, T) -> None:
         _categories(a, y0, t0, a.last_value, a.last_year, y0 * (1 + g) ** (T - t0), T, True)
 
 
+def _average_rate(prep, a, scenario, g, t0, T) -> None:
+    """Average of yearly rates over t0+1..T: observed years as observed, missing years nowcast, later years forecast."""
+    s = prep.series.values
+    window = list(range(t0 + 1, T + 1))
+    filled = prep.filled
+    a.last_year, a.last_value = int(s.index[-1]), float(s.iloc[-1])
+    unbuilt = [y for y in window if y not in filled and y < AS_OF_YEAR]
+    if unbuilt:
+        a.notes.append(f"insufficient data: growth for {', '.join(map(str, unbuilt))} not published and not estimable")
+        return
+    observed = [y for y in window if y in filled and filled[y].how != "estimated"]
+    estimated = [y for y in window if y in filled and filled[y].how == "estimated"]
+    later = [y for y in window if y not in filled]
+    a.observed_years = ", ".join(map(str, observed))
+    a.estimated_years = ", ".join(map(str, estimated))
+    rows = [filled[y].paths for y in window if y in filled]
+    if later:
+        paths = _paths(prep, scenario)
+        yrs = prep.fc.years if prep.fc is not None else np.array([], dtype=int)
+        if paths is None or any(y not in set(yrs) for y in later):
+            a.notes.append("insufficient data to forecast the remaining years")
+            return
+        rows += [paths[int(np.flatnonzero(yrs == y)[0])] for y in later]
+    n = max(r.size for r in rows)
+    growth = np.vstack([np.broadcast_to(r, (n,)) if r.size != n else r for r in rows])
+    avg = np.prod(1 + growth / 100.0, axis=0) ** (1 / (T - t0)) - 1
+    done = float(np.prod([1 + filled[y].paths[0] / 100.0 for y in observed])) if observed else 1.0
+    if not later and not estimated:
+        a.state, a.verdict = "verdict", ("met" if avg[0] >= g - 1e-12 else "not_met")
+        a.notes.append(f"observed average {avg[0] * 100:.2f}%/yr over {t0 + 1}–{T}")
+    else:
+        _set_p(a, avg >= g - 1e-12)
+        a.state = "outlook" if later else "nowcast"
+        tol = prep.target.get("tolerance")
+        if tol is not None and not pd.isna(tol) and float(tol) > 0:
+            a.p_meet_tolerant = float(np.mean(avg >= g - float(tol) / 100.0 - 1e-12))
+        open_years = estimated + later
+        a.catch_up = (((1 + g) ** (T - t0) / done) ** (1 / len(open_years)) - 1) * 100
+        a.catch_up_unit = "pct_per_year"
+        a.catch_up_years = ", ".join(map(str, open_years))
+    a.stat_q10, a.stat_q50, a.stat_q90 = (float(x) * 100 for x in np.quantile(avg, [0.1, 0.5, 0.9]))
+    if observed:
+        _categories(a, 1.0, t0, done, t0 + len(observed), (1 + g) ** (T - t0), T, True)
+
+
 def _relative(prep, a, scenario, ratio_target, T) -> None:
     if prep.reference is None:
         a.notes.append(f"insufficient data: no {prep.target['reference_territory_id']} value of this indicator")
         return
-    common = prep.series.values.index.intersection(prep.reference.values.index)
-    if len(common):
-        y = int(common.max())
-        r = float(prep.series.values.loc[y] / prep.reference.values.loc[y])
+    if prep.ratio is not None and len(prep.ratio):
+        y = int(prep.ratio.index[-1])
+        r = float(prep.ratio.iloc[-1])
         a.notes.append(f"ratio to the region in {y}: {r:.3f}")
         if T > y:
             a.catch_up, a.catch_up_unit = ((ratio_target / r) ** (1 / (T - y)) - 1) * 100, "pct_per_year"
-    p, q = _paths(prep, scenario), _paths(prep, scenario, ref=True)
-    if p is not None and q is not None:
-        _set_p(a, p[T - prep.fc.last_year - 1] / q[T - prep.fc_reference.last_year - 1] > ratio_target)
+    fc = prep.fc_ratio
+    if fc is not None and not fc.insufficient:
+        paths = fc.paths
+        if scenario is not None:   # a lever on this territory's productivity moves the ratio the same way
+            own = _paths(prep, scenario)
+            base = prep.fc.paths if prep.fc is not None and not prep.fc.insufficient else None
+            if own is not None and base is not None and own.shape == base.shape:
+                shift = own[-1] / np.maximum(base[-1], 1e-12)
+                paths = paths * shift[None, :paths.shape[1]] if shift.size == paths.shape[1] else paths
+        end = paths[T - fc.last_year - 1]
+        _set_p(a, end > ratio_target)
+        a.stat_q10, a.stat_q50, a.stat_q90 = (float(x) for x in np.quantile(end, [0.1, 0.5, 0.9]))
         a.state = "outlook"
+        a.low_evidence = bool(fc.low_evidence)
 
 
 def qualitative_evidence(cat: Catalog, target: dict, lang: str = "vi") -> list[dict]:

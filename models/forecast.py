@@ -165,11 +165,30 @@ class Drift(Member):
 
 
 class ConstrainedTrend(Drift):
+    """Drift shrunk towards no change for 2–5 points; yearly changes of earlier comparable runs
+    (before a gap, or in another vintage of the same concept) join the estimate of drift and spread."""
+
     name = "constrained_trend"
     shrink = True
 
-    def __init__(self, floor: float):
+    def __init__(self, floor: float, extra_diffs: np.ndarray | None = None):
         self.floor = floor
+        self.extra = np.asarray(extra_diffs if extra_diffs is not None else [], dtype=float)
+
+    def fit(self, z):
+        if not self.extra.size:
+            return super().fit(z)
+        v = z.to_numpy()
+        d = np.concatenate([np.diff(v), self.extra])
+        self.last = float(v[-1])
+        self.drift = float(d.mean())
+        self.sigma = float(d.std(ddof=1)) if d.size > 1 else 0.0
+        self.resid = d - self.drift
+        self.m = max(d.size, 1)
+        self.drift *= self.m / (self.m + 1.0)
+        self.sigma = max(self.sigma, self.floor)
+        self.drift_se = self.sigma / np.sqrt(self.m)
+        return self
 
 
 class ETS(Member):
@@ -275,6 +294,7 @@ class ForecastResult:
     calibrated: bool = False
     notes: list[str] = field(default_factory=list)
     momentum: float = 0.0              # recent change against the average (models.calibration.momentum)
+    n_extra: int = 0                   # yearly changes of earlier comparable runs the trend also learned from
 
     @property
     def paths(self) -> np.ndarray:
@@ -311,8 +331,22 @@ class ForecastResult:
         return self.paths[idx]
 
 
-def _clean(values: pd.Series) -> tuple[pd.Series, list[str]]:
-    """Integer-year index, sorted, no NaN; the last run of consecutive years (gaps are never filled)."""
+def earlier_runs(values: pd.Series) -> list[pd.Series]:
+    """The runs of consecutive years before the last one (what `_clean` sets aside)."""
+    s = pd.Series(values, dtype="float64").dropna().sort_index()
+    if s.empty:
+        return []
+    years = np.asarray([int(y) for y in s.index])
+    cuts = np.where(np.diff(years) != 1)[0] + 1
+    runs = np.split(np.arange(years.size), cuts)
+    return [s.iloc[r] for r in runs[:-1]]
+
+
+def _clean(values: pd.Series, keep_gaps: bool = False) -> tuple[pd.Series, list[str]]:
+    """Integer-year index, sorted, no NaN; the last run of consecutive years (gaps are never filled).
+
+    `keep_gaps=True` keeps every year: a mean model (growth rates) needs no consecutive years.
+    """
     notes: list[str] = []
     s = pd.Series(values, dtype="float64").dropna()
     if s.empty:
@@ -325,7 +359,7 @@ def _clean(values: pd.Series) -> tuple[pd.Series, list[str]]:
         raise ForecastInputError("values must be finite numbers")
     years = s.index.to_numpy()
     breaks = np.where(np.diff(years) != 1)[0]
-    if breaks.size:
+    if breaks.size and not keep_gaps:
         start = breaks[-1] + 1
         dropped = years[:start]
         notes.append(f"gap before {years[start]}: years {int(dropped[0])}–{int(dropped[-1])} not used (no interpolation)")
@@ -335,12 +369,17 @@ def _clean(values: pd.Series) -> tuple[pd.Series, list[str]]:
 
 def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths: int = 2000, seed: int = 0,
              lower: float | None = None, upper: float | None = None, series_id: str = "",
-             calibration: "object | None | bool" = True, rate: bool = False) -> ForecastResult:
+             calibration: "object | None | bool" = True, rate: bool = False,
+             segments: list[pd.Series] | None = None) -> ForecastResult:
     """Fit `method` on a yearly series (index = years) and simulate `n_paths` paths `horizon` years ahead.
 
     `calibration=True` applies the shipped corrections (`models.calibration.default()`); pass an
     object with `.apply(z_paths, n_obs, method, momentum)` to use others, or `False`/`None` for raw model spread.
-    `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend.
+    `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend, from
+    every published year (gaps do not matter to a mean).
+    `segments`: earlier runs of the same concept (before a gap, or another vintage whose yearly changes are
+    comparable though its levels are not); a short series' constrained trend learns its drift and spread from
+    their yearly changes too. Longer series ignore them.
     """
     if method not in METHODS:
         raise ForecastInputError(f"unknown method '{method}'; choose one of {', '.join(METHODS)}")
@@ -348,18 +387,24 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
         raise ForecastInputError(f"horizon must be a whole number between 1 and {MAX_HORIZON}")
     if n_paths < 30:
         raise ForecastInputError("paths must be at least 30")
-    s, notes = _clean(values)
+    s, notes = _clean(values, keep_gaps=rate)
     raw = pd.Series(values, dtype="float64").dropna().to_numpy()
     if lower is not None and np.any(raw < lower) or upper is not None and np.any(raw > upper):
         raise ForecastInputError(f"values outside the bounds [{lower}, {upper}]")
     transform = choose_transform(s.to_numpy() if s.size else np.array([1.0]), lower, upper)
     years = np.arange(int(s.index[-1]) + 1, int(s.index[-1]) + 1 + horizon) if s.size else np.array([], dtype=int)
-    if s.size < MIN_POINTS:
+    runs = [] if rate else [r for r in (segments or []) + earlier_runs(values) if len(r) >= 2]
+    if s.size < MIN_POINTS and not (s.size == 1 and runs):
         return ForecastResult(series_id, method, s, years, np.empty((horizon, 0)), transform, low_evidence=True,
                               insufficient=True, notes=notes + ["insufficient data: fewer than 2 points in one run"])
-    z = pd.Series(transform.forward(s.to_numpy()), index=pd.period_range(start=str(int(s.index[0])), periods=s.size, freq="Y"))
+    if rate:
+        z = pd.Series(s.to_numpy(), index=pd.PeriodIndex([pd.Period(str(int(y)), "Y") for y in s.index]))
+    else:
+        z = pd.Series(transform.forward(s.to_numpy()),
+                      index=pd.period_range(start=str(int(s.index[0])), periods=s.size, freq="Y"))
     rng = np.random.default_rng(seed)
     low = s.size < FULL_MODEL_POINTS
+    extra = None
     if rate:
         used = "mean"
         transform = Transform("identity", lower, upper)
@@ -369,8 +414,11 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
             notes.append(f"low evidence: {s.size} points; average growth with wide bands")
     elif low:
         used = "constrained_trend"
-        z_paths = ConstrainedTrend(transform.floor(float(s.iloc[-1]))).fit(z).simulate(horizon, n_paths, rng)
+        extra = np.concatenate([np.diff(transform.forward(np.asarray(r, dtype=float))) for r in runs]) if runs else None
+        z_paths = ConstrainedTrend(transform.floor(float(s.iloc[-1])), extra).fit(z).simulate(horizon, n_paths, rng)
         notes.append(f"low evidence: {s.size} points; constrained trend with wide bands")
+        if extra is not None:
+            notes.append(f"the trend also learns from {extra.size} yearly changes of earlier comparable runs")
     elif method == "ensemble":
         used = "ensemble"
         shares = np.full(len(ENSEMBLE), n_paths // len(ENSEMBLE))
@@ -385,8 +433,9 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     if calibration and calibration.covers(used):
         z_paths = calibration.apply(z_paths, s.size, used, mom)
         calibrated = True
+    n_extra = int(extra.size) if used == "constrained_trend" and extra is not None else 0
     return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,
-                          notes=notes, momentum=mom)
+                          notes=notes, momentum=mom, n_extra=n_extra)
 
 
 # --------------------------------------------------------------------------- batch command

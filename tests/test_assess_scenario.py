@@ -55,15 +55,33 @@ def test_future_average_growth_target_is_an_outlook_with_monte_carlo_error(prepa
     assert a.phrase_vi and a.phrase_en
 
 
-def test_target_without_data_says_insufficient_data(prepared):
-    a = evaluate(prepared["kh402_productivity_2025"])
+def test_target_without_data_says_insufficient_data(cat):
+    a = evaluate(prepare(cat, target(cat, "kh402_5g_2030"), n_paths=300))
     assert a.state == "insufficient" and a.p_meet is None
     assert any("insufficient data" in n for n in a.notes)
 
 
-def test_region_target_without_regional_productivity_is_insufficient(prepared):
+def test_plan_productivity_2025_is_a_nowcast_on_observed_and_estimated_years(prepared):
+    a = evaluate(prepared["kh402_productivity_2025"])
+    assert a.state == "nowcast" and 0 <= a.p_meet <= 1
+    assert a.observed_years == "2022, 2023, 2024" and a.estimated_years == "2021, 2025"
+    assert a.p_meet_tolerant >= a.p_meet            # 'khoảng 7%': ≥ 6.5% is easier than ≥ 7%
+    assert a.stat_q10 < a.stat_q50 < a.stat_q90
+    assert a.rests_on_estimate and "grdp_growth_const[tuyen_quang_old, 2024]" in a.estimate_inputs
+    # what 2021 and 2025 together must average, given the three observed years
+    done = (1 + 8.36471 / 100) * (1 + 7.16848 / 100) * (1 + 7.85827 / 100)
+    assert a.catch_up == pytest.approx(((1.07 ** 5 / done) ** 0.5 - 1) * 100, abs=0.02)
+    assert a.catch_up_years == "2021, 2025"
+
+
+def test_region_target_compares_with_the_employment_weighted_region(prepared):
     a = evaluate(prepared["kh402_productivity_region_2045"])
-    assert a.state == "insufficient"
+    assert a.state == "outlook" and a.low_evidence
+    prep = prepared["kh402_productivity_region_2045"]
+    assert list(prep.ratio.index) == [2021, 2022]     # one employment concept: 2019–2020 only lend their changes
+    r2022 = float(prep.ratio.loc[2022])
+    assert a.catch_up == pytest.approx(((1 / r2022) ** (1 / 23) - 1) * 100, abs=1e-6)
+    assert prep.fc_ratio.n_extra == 1                  # the 2019→2020 change joins the 2021→2022 change
 
 
 def test_qualitative_target_is_registered_not_dropped(prepared):

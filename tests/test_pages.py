@@ -99,7 +99,7 @@ def test_scenario_lab_compares_and_solves():
 
 
 def test_insufficient_data_is_a_sentence_not_an_empty_chart():
-    at = open_page("app_pages/target.py", params={"target": "kh402_productivity_2025"})
+    at = open_page("app_pages/target.py", params={"target": "kh402_5g_2030"})
     assert any("Chưa đủ số liệu" in w.value for w in at.warning)
     assert not at.get("plotly_chart")
 
