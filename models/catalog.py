@@ -106,7 +106,7 @@ SPECS: dict[str, TableSpec] = {
     ), key=("territory_id",)),
     "sources": TableSpec("sources.csv", (
         Col("source_id", "id", True), Col("publisher", required=True), Col("title", required=True),
-        Col("url", required=True), Col("published", "date"),
+        Col("url"), Col("published", "date"),
         Col("reliability", required=True, allowed=("high", "medium", "low")), Col("note"),
     ), key=("source_id",)),
     "vintages": TableSpec("vintages.csv", (

@@ -48,6 +48,8 @@ class UploadResult:
     unchanged: int
     new_sources: pd.DataFrame
     files: dict[str, bytes] = field(default_factory=dict)
+    blank_rows: int = 0              # rows left blank (value empty): skipped, nothing stored for them
+    unused_sources: int = 0          # new sources that no uploaded value uses: not added
 
     @property
     def n_changes(self) -> int:
@@ -75,19 +77,29 @@ NUMERIC = {"year", "value", "period_start"}
 VN_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
 
 
-def _rows_to_csv(rows: list[list[str]], numeric_comma: bool) -> bytes:
-    """Rebuild a clean CSV (machine headers) so the catalogue's parser and messages apply unchanged."""
+def _rows_to_csv(rows: list[list[str]], numeric_comma: bool) -> tuple[bytes, int]:
+    """Rebuild a clean CSV (machine headers) so the catalogue's parser and messages apply unchanged.
+
+    A row whose value cell is empty is a blank still to be filled (the data-request template has
+    them): it becomes an empty line, so it stores nothing and every other row keeps its row number.
+    """
     header = _normalise_header(rows[0])
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
+    vi = header.index("value") if "value" in header else None
+    blank = 0
     for r in rows[1:]:
         r = list(r) + [""] * (len(header) - len(r)) if len(r) < len(header) else list(r)
+        if vi is not None and not r[vi].strip() and any(c.strip() for c in r):
+            blank += 1
+            w.writerow([""] * len(header))
+            continue
         if numeric_comma:
             r = [(c.replace(".", "").replace(",", ".") if h in NUMERIC and VN_NUMBER.match(c.strip()) else c)
                  for h, c in zip(header, r)] + r[len(header):]
         w.writerow(r)
-    return buf.getvalue().encode("utf-8")
+    return buf.getvalue().encode("utf-8"), blank
 
 
 def _complete(csv_bytes: bytes, table: str, file: str) -> bytes:
@@ -111,7 +123,7 @@ def _complete(csv_bytes: bytes, table: str, file: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def read_csv_upload(raw: bytes, file: str) -> dict[str, bytes]:
+def read_csv_upload(raw: bytes, file: str) -> dict[str, tuple[bytes, int]]:
     from models.catalog import _decode
 
     text = _decode(raw, file)
@@ -121,10 +133,10 @@ def read_csv_upload(raw: bytes, file: str) -> dict[str, bytes]:
     rows = [r for r in rows]
     if not rows or not any(c.strip() for c in rows[0]):
         raise _refuse(file, "empty_file", 1)
-    return {"observations": _rows_to_csv(rows, numeric_comma=semicolon)}
+    return {"observations": _rows_to_csv(rows, numeric_comma=semicolon)}   # table -> (csv bytes, blank rows)
 
 
-def read_xlsx_upload(raw: bytes, file: str) -> dict[str, bytes]:
+def read_xlsx_upload(raw: bytes, file: str) -> dict[str, tuple[bytes, int]]:
     import zipfile
 
     from openpyxl import load_workbook
@@ -133,7 +145,7 @@ def read_xlsx_upload(raw: bytes, file: str) -> dict[str, bytes]:
         wb = load_workbook(io.BytesIO(raw), data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise _refuse(file, "bad_workbook", error=exc.__class__.__name__) from None
-    out: dict[str, bytes] = {}
+    out: dict[str, tuple[bytes, int]] = {}
     for table, names in SHEET_NAMES.items():
         ws = next((wb[s] for s in wb.sheetnames if s.strip().lower() in names), None)
         if ws is None:
@@ -170,6 +182,13 @@ def read_xlsx_upload(raw: bytes, file: str) -> dict[str, bytes]:
     return out
 
 
+def _empty(table: str) -> pd.DataFrame:
+    """A table with no rows but the column types the parser gives."""
+    kinds = {c.name: c.kind for c in SPECS[table].columns}
+    dtype = {"int": "Int64", "float": "float64", "bool": bool}
+    return pd.DataFrame({c: pd.Series(dtype=dtype.get(k, "str")) for c, k in kinds.items()})
+
+
 def parse_upload(raw: bytes, file: str) -> dict[str, pd.DataFrame]:
     """Bytes of an uploaded CSV/XLSX -> typed frames of observations (and sources), or CatalogError."""
     if len(raw) > MAX_BYTES:
@@ -177,16 +196,23 @@ def parse_upload(raw: bytes, file: str) -> dict[str, pd.DataFrame]:
     if not raw.strip():
         raise _refuse(file, "empty_file", 1)
     sheets = read_xlsx_upload(raw, file) if raw[:2] == b"PK" else read_csv_upload(raw, file)
+    blank_rows = sum(b for _, b in sheets.values())
     frames = {}
-    for table, data in sheets.items():
+    for table, (data, blanks) in sheets.items():
         n_lines = data.count(b"\n")
         if n_lines - 1 > MAX_ROWS:
             raise _refuse(file, "too_many_rows", rows=n_lines - 1, limit=MAX_ROWS)
         where = file if raw[:2] != b"PK" else f"{file} [{table}]"
-        frame, lines = parse_table(SPECS[table], _complete(data, table, where), where)
+        try:
+            frame, lines = parse_table(SPECS[table], _complete(data, table, where), where)
+        except CatalogError as exc:
+            if not (blanks and exc.first.code == "no_rows"):
+                raise
+            frame, lines = _empty(table), []   # only blanks: nothing to store
         frame.attrs["lines"] = lines
         frame.attrs["file"] = where
         frames[table] = frame
+    frames["observations"].attrs["blank_rows"] = blank_rows
     return frames
 
 
@@ -219,7 +245,10 @@ def prepare_upload(cat: Catalog, raw: bytes, file: str, current_files: dict[str,
     """Validate an upload against the current version and describe what it would change."""
     frames = parse_upload(raw, file)
     obs_new = frames["observations"]
-    src_new = frames.get("sources", pd.DataFrame(columns=SPECS["sources"].names))
+    src_new = frames.get("sources", _empty("sources"))
+    used = set(obs_new["source_id"])
+    unused = src_new[~src_new["source_id"].isin(used) & ~src_new["source_id"].isin(cat.sources["source_id"])]
+    src_new = src_new[src_new["source_id"].isin(used)]   # a source no value uses is not added
     sources = pd.concat([cat.sources, src_new[~src_new["source_id"].isin(cat.sources["source_id"])]],
                         ignore_index=True)
     base = {"indicators": cat.indicators, "territories": cat.territories, "sources": sources,
@@ -267,4 +296,5 @@ def prepare_upload(cat: Catalog, raw: bytes, file: str, current_files: dict[str,
     if len(src_new):
         files["sources.csv"] = _csv_bytes(sources, SPECS["sources"].names)
     return UploadResult(added=added, revised=revised, unchanged=unchanged,
-                        new_sources=src_new[~src_new["source_id"].isin(cat.sources["source_id"])], files=files)
+                        new_sources=src_new[~src_new["source_id"].isin(cat.sources["source_id"])], files=files,
+                        blank_rows=int(obs_new.attrs.get("blank_rows", 0)), unused_sources=len(unused))
