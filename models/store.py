@@ -24,6 +24,7 @@ from pathlib import Path
 from models.catalog import DATA_DIR, LOAD_ORDER, SPECS, Catalog, CatalogError, Problem, load_catalog
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[1] / "var" / "store"
+BUNDLED, BUNDLED_CHANGED = "bundled", "bundled data"   # authors of the versions copied from data/
 FILES = [SPECS[name].file for name in LOAD_ORDER]
 
 
@@ -76,6 +77,7 @@ class DataStore:
         self.root = Path(root or os.environ.get("LOTRINH_STORE") or DEFAULT_ROOT)
         self.seed_dir = Path(seed_dir or DATA_DIR)
         self.versions_dir = self.root / "versions"
+        self.bundled_problem: CatalogError | None = None
 
     # ------------------------------------------------------------------ locking and initialisation
     @contextmanager
@@ -89,15 +91,46 @@ class DataStore:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     def ensure(self) -> None:
-        """Copy the bundled catalogue in as v0001 the first time the store is used."""
+        """Copy the bundled catalogue in as v0001 the first time the store is used; afterwards, when the
+        files in data/ no longer match the last version made from them (someone edited data/ or ran
+        `make data`), add them as a new version (author "bundled data") and serve it."""
         if (self.root / "CURRENT").exists():
+            if self._bundled_base() != _checksum(self.seed_dir):
+                try:
+                    self._add_bundled()
+                except CatalogError as exc:    # a broken data/ is reported; the store keeps serving what it has
+                    self.bundled_problem = exc
             return
         with self._lock():
             if (self.root / "CURRENT").exists():
                 return
             files = {name: (self.seed_dir / name).read_bytes() for name in FILES}
-            vid = self._write_version(files, author="bundled", note="bundled catalogue", parent="",
+            vid = self._write_version(files, author=BUNDLED, note="bundled catalogue", parent="",
                                       changes={"added": 0, "revised": 0})
+            self._set_current(vid)
+
+    def _bundled_base(self) -> str | None:
+        """Checksum of the newest version made from data/ (the store's base)."""
+        base = None
+        for folder in sorted(self.versions_dir.glob("v[0-9][0-9][0-9][0-9]")):
+            try:
+                m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if m.get("author") in (BUNDLED, BUNDLED_CHANGED):
+                base = m.get("checksum")
+        return base
+
+    def _add_bundled(self) -> None:
+        with self._lock():
+            checksum = _checksum(self.seed_dir)
+            if self._bundled_base() == checksum:
+                return
+            files = {name: (self.seed_dir / name).read_bytes() for name in FILES}
+            load_catalog(self.seed_dir)            # a broken data/ never becomes a version (CatalogError)
+            current = (self.root / "CURRENT").read_text(encoding="utf-8").strip()
+            vid = self._write_version(files, author=BUNDLED_CHANGED, note=f"data/ changed: checksum {checksum[:10]}",
+                                      parent=current, changes={"bundled": checksum[:10]})
             self._set_current(vid)
 
     # ------------------------------------------------------------------ reading
