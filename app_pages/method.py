@@ -7,7 +7,9 @@ import streamlit as st
 
 from models.calibration import default as calibration
 from ui.i18n import fmt_number, fmt_percent, t
-from ui.loaders import backtest_summary, current_version
+from models.region import plan_figures
+from models.scenario import PRESETS
+from ui.loaders import assessments, backtest_summary, catalog, current_version, prepared
 from ui.widgets import lang
 
 lg = lang()
@@ -60,6 +62,26 @@ words = pd.DataFrame({
     "en": ["virtually certain", "very likely", "likely", "about as likely as not", "unlikely", "very unlikely",
            "exceptionally unlikely"]})
 st.dataframe(words, hide_index=True, key="words_table")
+
+st.subheader(t("plan_figures_title", lg))
+terr_names = dict(zip(catalog().territories["territory_id"], catalog().territories[f"name_{lg}"]))
+prepared(lg)
+rows = []
+for key, params, val in plan_figures(catalog(), assessments(PRESETS["baseline"])):
+    label = t(key, lg, **{k: (terr_names[v] if k == "territory" else v) for k, v in params.items()},
+              **({"name": terr_names[params["territory"]]} if "territory" in params else {}))
+    kind = val[0]
+    if kind == "pct":
+        text = fmt_number(val[1], lg, 2) + "%"
+    elif kind == "range":
+        text = f"{fmt_number(val[1], lg, 2)}% ({fmt_number(val[2], lg, 2)}–{fmt_number(val[3], lg, 2)}%)"
+    elif kind == "pair":
+        text = f"{fmt_percent(val[1], lg)} / {fmt_percent(val[2], lg)}"
+    else:
+        text = fmt_percent(val[1], lg, 1)
+    rows.append({t("col_indicator", lg): label, t("col_value", lg): text})
+st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="plan_figures")
+st.caption(t("pf_rule", lg))
 
 st.subheader(t("calibration_title", lg))
 cal = calibration()

@@ -1,11 +1,12 @@
-"""Region: the province (old and merged) against the region's 14 provinces and Viet Nam; the 2045 gap."""
+"""Region: the province (old and merged) against the region's 14 provinces and Viet Nam; the 2045 gap on official productivity."""
 import pandas as pd
 import streamlit as st
 
+from models.region import INDICATOR, ranked, ratios, relative_growth_needed
 from ui.charts import region_bars
-from ui.i18n import fmt_auto, fmt_percent, t
-from ui.loaders import catalog
-from ui.widgets import lang
+from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
+from ui.loaders import assessments, catalog, prepared
+from ui.widgets import lang, scenario
 
 lg = lang()
 cat = catalog()
@@ -17,20 +18,40 @@ o = cat.observations
 o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
 FOCUS = ["tuyen_quang_old", "ha_giang", "tuyen_quang_merged", "region_nmm", "vietnam"]
 
-# ---- the 2045 gap on the productivity proxy
+# ---- the 2045 gap on official productivity (employment-weighted regional average)
 st.subheader(t("region_gap_title", lg))
-st.warning(t("region_no_official", lg))
-proxy = o[o["indicator_id"] == "labour_productivity_proxy_lf"]
-reg = proxy[proxy["territory_id"] == "region_nmm"].set_index("year")["value"]
-for tid in ("tuyen_quang_old", "tuyen_quang_merged"):
-    mine = proxy[proxy["territory_id"] == tid].set_index("year")["value"]
-    common = sorted(set(mine.index) & set(reg.index))
-    if common:
-        y = common[-1]
-        ratio = float(mine.loc[y] / reg.loc[y])
-        rate = (1 / ratio) ** (1 / (2045 - y)) - 1
-        st.markdown(f"**{terr.loc[tid, f'name_{lg}']}** – " + t("region_gap_text", lg, year=y,
-                    ratio=fmt_percent(ratio, lg), rate=fmt_percent(rate, lg, 2)))
+table = {}
+for tid in ("tuyen_quang_old", "tuyen_quang_merged", "ha_giang"):
+    r = ratios(cat, tid)
+    if r.empty:
+        continue
+    table[terr.loc[tid, f"name_{lg}"]] = {int(y): fmt_percent(x, lg) for y, x in zip(r["year"], r["ratio"])}
+    if tid != "ha_giang":
+        last = r.iloc[-1]
+        st.markdown(t("region_gap_official", lg, year=int(last["year"]), name=terr.loc[tid, f"name_{lg}"],
+                      ratio=fmt_percent(float(last["ratio"]), lg),
+                      rate=fmt_percent(relative_growth_needed(float(last["ratio"]), int(last["year"])) / 100, lg, 2)))
+if table:
+    st.markdown(f"**{t('region_share_table', lg)}**")
+    st.dataframe(pd.DataFrame(table).T.rename(columns=str), key="region_ratio_table")
+prepared(lg)
+a = assessments(scenario()).set_index("target_id")
+if "kh402_productivity_region_2045" in a.index and a.loc["kh402_productivity_region_2045", "p_meet"] is not None:
+    row = a.loc["kh402_productivity_region_2045"]
+    if not pd.isna(row["p_meet"]):
+        st.markdown(t("region_p2045", lg, p=fmt_percent(float(row["p_meet"]), lg), phrase=row[f"phrase_{lg}"]))
+
+# ---- the 14 provinces on official productivity, by year, ranked
+years = sorted({int(y) for y in o.loc[(o["indicator_id"] == INDICATOR) & (o["territory_id"] == "region_nmm"), "year"]})
+if years:
+    year = st.select_slider(t("region_year", lg), years, value=years[-1], key="region_prod_year")
+    frame = ranked(cat, year)
+    frame["name"] = [terr.loc[x, f"name_{lg}"] + ("" if pd.isna(rk) else f" ({int(rk)})")
+                     for x, rk in zip(frame["territory_id"], frame["rank"])]
+    st.plotly_chart(region_bars(frame, lg, title=f"{names[INDICATOR]} ({year}) – {t('region_rank', lg)}",
+                                unit=units[INDICATOR],
+                                highlight=("tuyen_quang_old", "ha_giang", "tuyen_quang_merged", "region_nmm")),
+                    key="region_prod_chart", width="stretch")
 
 # ---- latest comparable values
 st.subheader(t("region_table", lg))
@@ -46,16 +67,23 @@ for iid, g in sub.groupby("indicator_id"):
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="region_table")
 
-# ---- the 14 provinces on one indicator
-members = list(terr.index[terr["parent_id"] == "region_nmm"])
+# ---- the 14 provinces on any indicator, any year
+members = list(terr.index[(terr["parent_id"] == "region_nmm") & (terr["kind"] == "province")
+                          & (terr.index != "tuyen_quang_merged")])
 avail = o[o["territory_id"].isin(members)].groupby("indicator_id")["territory_id"].nunique()
 choices = [i for i in avail.index if avail[i] >= 5]
 if choices:
-    iid = st.selectbox(t("region_chart_indicator", lg), choices, key="region_indicator", format_func=names.get)
+    default = choices.index(INDICATOR) if INDICATOR in choices else 0
+    iid = st.selectbox(t("region_chart_indicator", lg), choices, index=default, key="region_indicator",
+                       format_func=names.get)
     g = o[(o["indicator_id"] == iid) & o["territory_id"].isin(members)]
-    year = int(g.groupby("year")["territory_id"].nunique().idxmax())
+    counts = g.groupby("year")["territory_id"].nunique()
+    full = sorted(int(y) for y in counts.index if counts[y] >= 5)
+    year = st.select_slider(t("region_year", lg), full, value=full[-1], key="region_indicator_year") if len(full) > 1 \
+        else full[-1]
     g = g[g["year"] == year].drop_duplicates("territory_id")
     frame = pd.DataFrame({"territory_id": g["territory_id"], "value": g["value"],
                           "name": [terr.loc[x, f"name_{lg}"] for x in g["territory_id"]]})
     st.plotly_chart(region_bars(frame, lg, title=f"{names[iid]} ({year})", unit=units[iid],
                                 highlight=("tuyen_quang_old", "ha_giang")), key="region_chart", width="stretch")
+    st.caption(fmt_number(len(frame), lg, 0) + " / 14")
