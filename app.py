@@ -6,7 +6,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy loads: threa
 import streamlit as st  # noqa: E402
 
 from ui.i18n import LANGS, t  # noqa: E402
-from ui.loaders import current_version, refused_version  # noqa: E402
+from ui.loaders import bundled_notice, current_version, refused_version  # noqa: E402
 from ui.state import scenario_to_params  # noqa: E402
 from ui.widgets import scenario, sidebar_scenario  # noqa: E402
 
@@ -27,6 +27,8 @@ pages = [
     st.Page("app_pages/region.py", title=t("page_region", lang), icon=":material/map:", url_path="so-sanh-vung"),
     st.Page("app_pages/method.py", title=t("page_method", lang), icon=":material/functions:", url_path="phuong-phap"),
     st.Page("app_pages/data.py", title=t("page_data", lang), icon=":material/table_view:", url_path="du-lieu"),
+    st.Page("app_pages/requests.py", title=t("page_requests", lang), icon=":material/assignment:",
+            url_path="so-lieu-can-bo-sung"),
     st.Page("app_pages/meeting.py", title=t("page_meeting", lang), icon=":material/co_present:", url_path="hop"),
 ]
 # Screens live in app_pages/, not pages/: Streamlit treats a pages/ folder as legacy multipage routing, which
@@ -36,6 +38,12 @@ sidebar_scenario(lang)
 st.sidebar.caption(f"{t('data_version', lang)}: `{current_version()}`")
 if refused_version():
     st.sidebar.error(t("version_refused", lang, version=refused_version()))
+notice = bundled_notice()
+if notice and notice[0] == "changed":
+    vid, checksum = notice[1].split("|")
+    st.sidebar.info(t("bundled_changed", lang, version=vid, checksum=checksum))
+elif notice:
+    st.sidebar.error(t("bundled_broken", lang, error=notice[1]))
 nav.run()
 
 # the URL always holds the language, the target and every lever, so a copied address reopens this view

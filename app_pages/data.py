@@ -155,6 +155,8 @@ with tab_up:
             st.subheader(t("upload_preview", lang))
             st.markdown(t("upload_counts", lang, added=len(result.added), revised=len(result.revised),
                           unchanged=result.unchanged, sources=len(result.new_sources)))
+            if result.blank_rows:
+                st.caption(t("upload_blank", lang, n=result.blank_rows))
             for name, frame in (("revised", result.revised), ("added", result.added)):
                 if not len(frame):
                     continue

@@ -8,9 +8,10 @@ from models.scenario import EFFECTS, PRESETS
 from models.export import to_csv_bytes, to_xlsx_bytes
 from ui.pack_content import chart_data, target_figure
 from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
-from ui.loaders import backtest_summary, catalog, current_version, prepared
-from ui.widgets import (DEFAULT_TARGET, catch_up_text, lang, lever_lines, lever_slider, p_text, scenario,
-                        scenario_label, state_text, target_label)
+from ui.loaders import backtest_summary, catalog, current_version, prepared, requests
+from ui.widgets import (DEFAULT_TARGET, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
+                        lever_slider, p_text, request_frame, requests_xlsx, scenario, scenario_label, state_text,
+                        target_label)
 
 lg = lang()
 cat = catalog()
@@ -50,7 +51,8 @@ def live_part():
         c1.metric(t("p_meet_metric", lg), p_text(now, lg), delta=delta, help=now[f"phrase_{lg}"] or None)
         if now[f"phrase_{lg}"]:
             c1.markdown(f"**{now[f'phrase_{lg}']}**")
-    c2.metric(t("catch_up_metric", lg, year=(now["last_year"] or 0) + 1), catch_up_text(now, lg))
+    c2.metric(t("catch_up_metric_open", lg) if now["catch_up_years"] else
+              t("catch_up_metric", lg, year=(now["last_year"] or 0) + 1), catch_up_text(now, lg))
     if now["last_year"] is not None:
         c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_auto(now["last_value"], lg))
     st.caption(state_text(now, lg))
@@ -62,6 +64,22 @@ def live_part():
         st.warning(t("insufficient_sentence", lg, reason=reason))
     if now["state"] == "nowcast":
         st.info(t("nowcast_note", lg, year=int(row["target_year"])))
+    if now["estimated_years"]:
+        st.markdown(t("nowcast_years", lg, observed=now["observed_years"] or "–", estimated=now["estimated_years"]))
+        with st.expander(t("nowcast_year_lines", lg)):
+            st.markdown("\n".join(f"- {line}" for line in filled_lines(prep, lg)))
+    if now["stat_q50"] is not None:
+        q = {k: fmt_number(now[f"stat_{k}"], lg, 2) for k in ("q10", "q50", "q90")}
+        if row["kind"] == "relative_to_region":
+            st.caption(t("stat_interval_ratio", lg, year=int(row["target_year"]), **q))
+        else:
+            st.caption(t("stat_interval_growth", lg, span=f"{int(row['base_year']) + 1}–{int(row['target_year'])}", **q))
+    if now["p_meet_tolerant"] is not None:
+        st.caption(t("p_tolerant", lg, value=fmt_auto(float(row["value"]), lg),
+                     low=fmt_auto(float(row["value"]) - float(row["tolerance"]), lg),
+                     p=fmt_percent(now["p_meet_tolerant"], lg)))
+    if now["rests_on_estimate"]:
+        st.warning(t("rests_on_estimate", lg, inputs=estimate_text(cat, now["estimate_inputs"], lg)))
     if now["low_evidence"]:
         st.warning(t("low_evidence_note", lg, n=now["n_points"]))
 
@@ -110,6 +128,16 @@ if row["evidence_indicators"]:
             t("col_territory", lg): [terr[e["territory_id"]] for e in ev],
             t("col_year", lg): [e["year"] for e in ev],
             t("col_value", lg): [fmt_auto(e["value"], lg) for e in ev]}), hide_index=True, width="stretch")
+
+needed = [r for r in requests() if r.target_id == tid]
+if needed:
+    st.subheader(t("requests_here", lg))
+    st.dataframe(request_frame(cat, needed, lg).drop(columns=[t("col_target", lg)]), hide_index=True, width="stretch",
+                 key="target_requests")
+    st.download_button(t("requests_download", lg), data=lambda: requests_xlsx(cat, needed, lg),
+                       file_name=f"so_lieu_can_bo_sung_{tid}.xlsx", key="target_requests_xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    interim_form(cat, row, prep, lg)
 
 with st.expander(t("model_card", lg), expanded=False):
     bt = backtest_summary(current_version())

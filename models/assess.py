@@ -301,7 +301,7 @@ def evaluate(prep: Prepared, scenario: Scenario | None = None, as_of: int = AS_O
         a.notes += [n for n in prep.fc.notes if n not in a.notes]
     if a.state in ("verdict", "nowcast") or T < as_of:
         a.state = a.state if a.state in ("verdict", "insufficient") else "nowcast"
-    if prep.estimate_inputs and a.state != "insufficient":
+    if prep.estimate_inputs:
         a.rests_on_estimate = True
         a.estimate_inputs = "; ".join(prep.estimate_inputs)
     return a

@@ -236,16 +236,6 @@ STRINGS: dict[str, dict[str, str]] = {
     # region
     "region_title": {"vi": "So sánh với vùng Trung du và miền núi phía Bắc", "en": "Compared with the Northern Midlands and Mountains"},
     "region_gap_title": {"vi": "Khoảng cách tới mục tiêu 2045", "en": "The gap to the 2045 vision"},
-    "region_gap_text": {
-        "vi": "Theo chỉ số thay thế (GRDP/lực lượng lao động, {year}), Tuyên Quang bằng {ratio} mức bình quân vùng. "
-              "Để vượt bình quân vùng năm 2045, năng suất cần tăng nhanh hơn vùng {rate}/năm.",
-        "en": "On the proxy (GRDP per labour-force member, {year}), Tuyen Quang stands at {ratio} of the regional level. "
-              "To pass the regional average by 2045 it must grow {rate} a year faster than the region.",
-    },
-    "region_no_official": {
-        "vi": "Chưa có NSLĐ chính thức của tỉnh và của vùng; cần bảng 'Năng suất lao động xã hội phân theo địa phương' của niên giám.",
-        "en": "No official provincial or regional productivity yet; it needs the yearbook table of productivity by province.",
-    },
     "region_table": {"vi": "Giá trị gần nhất theo lãnh thổ", "en": "Latest value by territory"},
     "region_chart_indicator": {"vi": "Chỉ tiêu để so sánh 14 tỉnh", "en": "Indicator to compare the 14 provinces"},
     # method
@@ -356,6 +346,134 @@ STRINGS: dict[str, dict[str, str]] = {
     "derived_caption": {
         "vi": "Giá trị tính toán ghi rõ công thức và đầu vào.",
         "en": "Derived values show their formula and inputs.",
+    },
+    # nowcasts of partly observed windows
+    "nowcast_years": {
+        "vi": "Năm có số liệu (công bố hoặc tính từ số liệu công bố): {observed}. Năm ước tính: {estimated}.",
+        "en": "Years with data (published or derived from published figures): {observed}. Estimated years: {estimated}.",
+    },
+    "nowcast_year_lines": {"vi": "Cách ước tính từng năm", "en": "How each year was estimated"},
+    "stat_interval_growth": {
+        "vi": "Bình quân {span}: {q50}%/năm (khoảng 80%: {q10}–{q90}%/năm).",
+        "en": "Average over {span}: {q50}% a year (80% interval: {q10}–{q90}% a year).",
+    },
+    "stat_interval_ratio": {
+        "vi": "Tỷ lệ so với vùng năm {year}: {q50} (khoảng 80%: {q10}–{q90}); bằng 1 là ngang bình quân vùng.",
+        "en": "Ratio to the region in {year}: {q50} (80% interval: {q10}–{q90}); 1 means level with the regional average.",
+    },
+    "p_tolerant": {
+        "vi": "Theo cách hiểu \"khoảng {value}%\" (đạt từ {low}%/năm): xác suất {p}.",
+        "en": "Reading \"about {value}%\" as met from {low}% a year: probability {p}.",
+    },
+    "rests_on_estimate": {
+        "vi": "Kết quả dựa một phần trên số ước tính (chưa chính thức): {inputs}.",
+        "en": "This result rests partly on estimates (not official figures): {inputs}.",
+    },
+    "catch_needed_in": {"vi": "{value}%/năm trong các năm {years}", "en": "{value}% a year in {years}"},
+    "catch_up_metric_open": {"vi": "Cần đạt bình quân ở các năm chưa có số liệu", "en": "Needed on average in the years without data"},
+    "nc_observed": {"vi": "{year}: {value}% (số liệu)", "en": "{year}: {value}% (data)"},
+    "nc_productivity_inputs": {"vi": "{year}: ước tính từ tăng GRDP và thay đổi lao động – {grdp}; {employment}",
+                               "en": "{year}: estimated from GRDP growth and the change in employment – {grdp}; {employment}"},
+    "nc_grdp_published": {"vi": "tăng GRDP {value}% (công bố)", "en": "GRDP growth {value}% (published)"},
+    "nc_grdp_mean": {"vi": "tăng GRDP theo bình quân {years} ({mean}%) với độ dao động của nó",
+                     "en": "GRDP growth from its {years} average ({mean}%) with its spread"},
+    "nc_grdp_bounded": {"vi": "tăng GRDP theo bình quân {years} ({mean}%), giữ sao cho tỉnh hợp nhất {below} {bound}% như đã công bố (tỷ trọng GRDP {weights_year})",
+                        "en": "GRDP growth from its {years} average ({mean}%), kept so that the merged province stays {below} {bound}% as published ({weights_year} GRDP shares)"},
+    "nc_employment_published": {"vi": "lao động thay đổi {value}% (công bố)", "en": "employment change {value}% (published)"},
+    "nc_employment_break": {"vi": "lao động: qua đứt gãy 2021, lấy mức thay đổi so sánh được của cả nước ({national}%) cộng độ lệch của các tỉnh (độ lệch chuẩn {spread} điểm, {n} trường hợp)",
+                            "en": "employment: across the 2021 break, the national comparable change ({national}%) plus the provinces' deviation from it (s.d. {spread} points, {n} cases)"},
+    "nc_employment_mean": {"vi": "lao động thay đổi theo bình quân các năm {years} ({mean}%)",
+                           "en": "employment change from its average over {years} ({mean}%)"},
+    "below": {"vi": "dưới", "en": "below"},
+    "above": {"vi": "trên", "en": "above"},
+    # data requests
+    "page_requests": {"vi": "Số liệu cần bổ sung", "en": "Data needed"},
+    "requests_title": {"vi": "Số liệu cần bổ sung", "en": "Figures that would change an assessment"},
+    "requests_intro": {
+        "vi": "Với mỗi mục tiêu chưa đủ số liệu, đang ước tính sớm hoặc có bằng chứng yếu: đúng con số cần có, nơi nắm giữ "
+              "và đánh giá sẽ thay đổi thế nào. Tải mẫu XLSX để cơ quan thống kê điền; trang Dữ liệu nhận lại tệp này "
+              "(ô giá trị để trống thì bỏ qua).",
+        "en": "For each target that is insufficient, nowcast or low-evidence: the exact figures needed, who holds them "
+              "and how the assessment would change. Download the XLSX template for the statistics office to fill in; "
+              "the Data page takes it back (blank values are skipped).",
+    },
+    "requests_here": {"vi": "Số liệu cần bổ sung cho mục tiêu này", "en": "Figures that would change this assessment"},
+    "requests_none": {"vi": "Không có số liệu nào còn thiếu cho các mục tiêu này.", "en": "Nothing is missing for these targets."},
+    "requests_download": {"vi": "Tải mẫu điền số liệu (XLSX)", "en": "Download the template to fill in (XLSX)"},
+    "col_holder": {"vi": "Nơi nắm giữ", "en": "Held by"},
+    "col_effect": {"vi": "Đánh giá sẽ thành", "en": "The assessment would become"},
+    "col_years_needed": {"vi": "Năm cần", "en": "Years"},
+    "holder_stats_labour": {"vi": "Cục Thống kê tỉnh – Niên giám thống kê, bảng \"Lao động từ 15 tuổi trở lên đang làm việc\" (hoặc TCTK PX-Web)",
+                            "en": "Provincial statistics office – statistical yearbook, table of employed workers 15+ (or GSO PX-Web)"},
+    "holder_stats_productivity": {"vi": "Cục Thống kê tỉnh / TCTK – bảng \"Năng suất lao động phân theo địa phương\"",
+                                  "en": "Provincial statistics office / GSO – table of labour productivity by province"},
+    "holder_stats_grdp": {"vi": "Cục Thống kê tỉnh – Niên giám thống kê, bảng GRDP (giá hiện hành và giá so sánh)",
+                          "en": "Provincial statistics office – statistical yearbook, GRDP tables (current and constant prices)"},
+    "holder_stats_population": {"vi": "Cục Thống kê tỉnh – bảng \"Dân số trung bình\"", "en": "Provincial statistics office – average population table"},
+    "holder_stats_digital_economy": {"vi": "TCTK – ước tính tỷ trọng kinh tế số trong GRDP cấp tỉnh",
+                                     "en": "GSO – provincial estimate of the digital economy's share of GRDP"},
+    "holder_operators_coverage": {"vi": "Doanh nghiệp viễn thông (Viettel, VNPT, MobiFone) qua Sở Khoa học và Công nghệ",
+                                  "en": "Telecom operators (Viettel, VNPT, MobiFone) through the Department of Science and Technology"},
+    "holder_dost_infrastructure": {"vi": "Sở Khoa học và Công nghệ (trước đây Sở TT&TT) – báo cáo hạ tầng số hằng năm",
+                                   "en": "Department of Science and Technology (formerly DIC) – annual digital-infrastructure report"},
+    "holder_stats_yearbook": {"vi": "Cục Thống kê tỉnh – Niên giám thống kê", "en": "Provincial statistics office – statistical yearbook"},
+    "eff_year_observed": {"vi": "năm {year} thành số liệu quan sát thay cho ước tính", "en": "{year} becomes observed instead of estimated"},
+    "eff_break_bridged": {"vi": "có số lao động {prev} theo khái niệm mới thì năm {year} thành quan sát (không còn qua đứt gãy)",
+                          "en": "with {prev} employment on the new concept, {year} becomes observed (no longer across the break)"},
+    "eff_verdict": {"vi": "có số năm {year} thì có kết luận đạt / không đạt", "en": "with the {year} figure, a met / not met verdict"},
+    "eff_first_point": {"vi": "điểm số liệu đầu tiên của chuỗi", "en": "the series' first data point"},
+    "eff_forecast_possible": {"vi": "chuỗi từ {n} lên {m} điểm: đủ để dự báo", "en": "the series goes from {n} to {m} points: enough to forecast"},
+    "eff_more_points": {"vi": "chuỗi từ {n} lên {m} điểm: khoảng dự báo hẹp lại", "en": "the series goes from {n} to {m} points: narrower bands"},
+    "eff_ratio_longer": {"vi": "tỷ lệ so với vùng từ {n} lên {m} năm cùng khái niệm", "en": "the ratio to the region goes from {n} to {m} years on one concept"},
+    # interim estimates from the card
+    "interim_title": {"vi": "Nhập số ước tính tạm thời", "en": "Enter an interim estimate"},
+    "interim_help": {
+        "vi": "Khi chưa có số chính thức, có thể nhập số ước tính (ví dụ ước tính của doanh nghiệp viễn thông) kèm nguồn. "
+              "Số được lưu thành phiên bản dữ liệu mới với trạng thái \"ước tính\" và mọi nơi dùng nó đều ghi rõ.",
+        "en": "Until the official figure arrives, enter an estimate (e.g. the operators' coverage estimate) with its source. "
+              "It is stored as a new data version with status \"estimate\", and everything that uses it says so.",
+    },
+    "interim_year": {"vi": "Năm", "en": "Year"},
+    "interim_value": {"vi": "Giá trị ({unit})", "en": "Value ({unit})"},
+    "interim_publisher": {"vi": "Nguồn (cơ quan / đơn vị)", "en": "Source (publisher)"},
+    "interim_title_field": {"vi": "Tên tài liệu / văn bản", "en": "Document title"},
+    "interim_url": {"vi": "Địa chỉ (nếu có)", "en": "URL (if any)"},
+    "interim_save": {"vi": "Lưu số ước tính", "en": "Store the estimate"},
+    "interim_saved": {"vi": "Đã lưu thành phiên bản {version}.", "en": "Stored as version {version}."},
+    "interim_need_source": {"vi": "Cần ghi nguồn và tên tài liệu.", "en": "A source and a document title are needed."},
+    "bundled_changed": {
+        "vi": "Dữ liệu đi kèm (thư mục data/) đã thay đổi: đã tạo phiên bản {version} từ đó (mã {checksum}). Các phiên bản trước vẫn ở mục Phiên bản.",
+        "en": "The bundled data (data/) changed: version {version} was made from it (checksum {checksum}). Earlier versions remain under Versions.",
+    },
+    "bundled_broken": {"vi": "Thư mục data/ có lỗi nên không được nạp: {error}", "en": "data/ has an error and was not loaded: {error}"},
+    "upload_blank": {"vi": "{n} dòng để trống giá trị: bỏ qua, không lưu gì cho các dòng này.",
+                     "en": "{n} rows have no value: skipped, nothing is stored for them."},
+    # region on official productivity
+    "region_gap_official": {
+        "vi": "Theo NSLĐ chính thức theo tỉnh (TCTK, {year}; bình quân vùng gia quyền theo lao động), {name} bằng {ratio} mức bình quân vùng. "
+              "Để vượt bình quân vùng năm 2045, NSLĐ cần tăng nhanh hơn vùng {rate}/năm.",
+        "en": "On official productivity by province (GSO, {year}; the regional average weighted by employment), {name} stands at {ratio} "
+              "of the regional average. To pass it by 2045, productivity must grow {rate} a year faster than the region's.",
+    },
+    "region_share_table": {"vi": "So với bình quân vùng theo năm", "en": "Against the regional average, by year"},
+    "region_rank": {"vi": "Hạng trong 14 tỉnh", "en": "Rank of 14"},
+    "region_year": {"vi": "Năm", "en": "Year"},
+    "region_p2045": {"vi": "Xác suất vượt bình quân vùng năm 2045 (tỉnh hợp nhất): {p} – {phrase}.",
+                     "en": "Probability of being above the regional average in 2045 (merged province): {p} – {phrase}."},
+    "plan_figures_title": {"vi": "Các con số của Kế hoạch 402-KH/TU trên số liệu chính thức", "en": "Plan 402-KH/TU on official figures"},
+    "pf_growth": {"vi": "Tăng NSLĐ (giá so sánh) của Tuyên Quang {year}, tính từ tăng GRDP và số lao động có việc làm",
+                  "en": "Tuyen Quang's productivity growth (constant prices) in {year}, from GRDP growth and employed workers"},
+    "pf_average": {"vi": "Bình quân 2021–2025 (ước tính sớm): trung vị, khoảng 80%", "en": "2021–2025 average (nowcast): median, 80% interval"},
+    "pf_p": {"vi": "Xác suất bình quân 2021–2025 ≥ 7% / ≥ 6,5% (\"khoảng 7%\")", "en": "P(2021–2025 average ≥ 7%) / ≥ 6.5% (\"about 7%\")"},
+    "pf_ratio": {"vi": "{name} so với bình quân vùng {year}", "en": "{name} against the regional average, {year}"},
+    "pf_needed": {"vi": "{name}: cần tăng nhanh hơn vùng mỗi năm đến 2045", "en": "{name}: growth needed above the region's each year to 2045"},
+    "pf_rule": {
+        "vi": "Quy tắc \"khoảng\": một mục tiêu tăng trưởng \"khoảng x%/năm\" được xem là đạt trong dung sai khi bình quân từ x − 0,5 điểm %; "
+              "ứng dụng hiển thị cả hai xác suất (≥ x và ≥ x − 0,5). Tăng NSLĐ năm t = (1 + tăng GRDP giá so sánh) / (lao động t / lao động t−1) − 1, "
+              "chỉ khi hai năm cùng một khái niệm việc làm; năm 2021 (đứt gãy) và 2025 (chưa công bố) được ước tính từ đầu vào của chúng.",
+        "en": "The \"about\" rule: a growth target of \"about x% a year\" is met within tolerance when the average reaches x − 0.5 points; "
+              "the app shows both probabilities (≥ x and ≥ x − 0.5). Productivity growth in year t = (1 + real GRDP growth) / (employed t / employed t−1) − 1, "
+              "only when both years share one employment concept; 2021 (the break) and 2025 (not yet published) are estimated from their inputs.",
     },
 }
 

@@ -98,3 +98,30 @@ def backtest_summary(version: str) -> pd.DataFrame:
     from models.backtest import BACKTEST_FILE, load_backtest
 
     return load_backtest(BACKTEST_FILE, version.split("-", 1)[-1])
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _requests(version: str) -> list:
+    from models.assess import AS_OF_YEAR
+    from models.requests import all_requests
+
+    return all_requests(_catalog(version), _prepared(version), _assessments(version, Scenario("s").key()), AS_OF_YEAR)
+
+
+def requests() -> list:
+    """The data-request list of the served version (baseline assessments)."""
+    return _requests(current_version())
+
+
+def bundled_notice() -> tuple[str, str] | None:
+    """('changed', version) when the served version was made from an edited data/; ('broken', message) if data/ is bad."""
+    from models.store import BUNDLED_CHANGED
+
+    s = store()
+    versions = {v.version_id: v for v in s.list_versions()}
+    if s.bundled_problem is not None:
+        return "broken", s.bundled_problem.message(st.session_state.get("lang", "vi"), limit=2)
+    v = versions.get(s.current())
+    if v is not None and v.author == BUNDLED_CHANGED:
+        return "changed", f"{v.version_id}|{v.changes.get('bundled', '')}"
+    return None

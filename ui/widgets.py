@@ -122,6 +122,8 @@ def catch_up_text(row: dict, lg: str) -> str:
     v, unit = row.get("catch_up"), row.get("catch_up_unit") or ""
     if v is None or (isinstance(v, float) and math.isnan(v)) or not unit:
         return "–"
+    if row.get("catch_up_years"):
+        return t("catch_needed_in", lg, value=fmt_number(float(v), lg, 1), years=row["catch_up_years"])
     text = t(f"catch_{unit}", lg, value=fmt_number(float(v), lg, 1))
     units = row.get("catch_up_units")
     if units is not None and not (isinstance(units, float) and math.isnan(units)) and units > 0:
@@ -148,3 +150,127 @@ def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.
         t("col_un", lg): ["" if not c else t(f"un_{c}", lg) for c in merged["un_category"].fillna("")],
         "_pillar": merged["pillar"],
     })
+
+
+def _fmt_params(params: dict, lg: str) -> dict:
+    out = {}
+    for k, v in params.items():
+        if isinstance(v, float):
+            out[k] = fmt_number(v, lg, 2 if k in ("value", "mean", "national", "spread") else 1)
+        elif isinstance(v, bool):
+            out[k] = v
+        else:
+            out[k] = v
+    return out
+
+
+def filled_lines(prep, lg: str) -> list[str]:
+    """One line per year of an average-growth window: observed, or how it was estimated."""
+    lines = []
+    for y, f in sorted(prep.filled.items()):
+        p = _fmt_params(f.params, lg)
+        if f.code == "nc_productivity_inputs":
+            gp, ep = _fmt_params(f.params["grdp_params"], lg), _fmt_params(f.params["employment_params"], lg)
+            if "above" in gp:
+                gp["below"] = t("above" if gp.pop("above") else "below", lg)
+            lines.append(t("nc_productivity_inputs", lg, year=y, grdp=t(f.params["grdp"], lg, **gp),
+                           employment=t(f.params["employment"], lg, **ep)))
+        elif f.code in ("nc_grdp_bounded",):
+            p["below"] = t("above" if p.pop("above") else "below", lg)
+            lines.append(f"{y}: " + t(f.code, lg, **p))
+        elif f.code == "nc_observed":
+            lines.append(t("nc_observed", lg, year=y, value=p["value"]))
+        else:
+            lines.append(f"{y}: " + t(f.code, lg, **p))
+    return lines
+
+
+def request_note(r, lg: str) -> str:
+    return t(r.effect, lg, **_fmt_params(r.params, lg))
+
+
+def request_frame(cat, requests: list, lg: str) -> pd.DataFrame:
+    """The data-request list in the active language (target, figure, territory, years, holder, effect)."""
+    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
+    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+    targets = cat.targets.set_index("target_id")
+    return pd.DataFrame({
+        t("col_target", lg): [target_label(targets.loc[r.target_id].to_dict(), lg, 60) for r in requests],
+        t("col_indicator", lg): [names.get(r.indicator_id, r.indicator_id) for r in requests],
+        t("col_territory", lg): [terr.get(r.territory_id, r.territory_id) for r in requests],
+        t("col_years_needed", lg): [", ".join(map(str, r.years)) for r in requests],
+        t("col_holder", lg): [t(f"holder_{r.holder}", lg) for r in requests],
+        t("col_effect", lg): [request_note(r, lg) for r in requests],
+    })
+
+
+def estimate_text(cat, inputs: str, lg: str) -> str:
+    """'grdp_growth_const[tuyen_quang_old, 2024]' -> 'Tốc độ tăng GRDP (giá so sánh), Tuyên Quang (cũ…), 2024'."""
+    import re
+
+    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
+    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+    out = []
+    for m in re.finditer(r"(\w+)\[(\w+), (\d+)\]", inputs or ""):
+        out.append(f"{names.get(m.group(1), m.group(1))}, {terr.get(m.group(2), m.group(2))}, {m.group(3)}")
+    return "; ".join(out)
+
+
+def requests_xlsx(cat, reqs: list, lg: str) -> bytes:
+    """The template a statistics office fills in (blank values; the Data page takes it back)."""
+    from models.export import NOTES
+    from models.requests import request_rows, request_template
+
+    rows = request_rows(cat, reqs, lambda r: f"{t('col_holder', lg)}: {t('holder_' + r.holder, lg)} – {request_note(r, lg)}")
+    cols = list(rows.columns)
+    guidance = pd.DataFrame({"cột / column": cols, "hướng dẫn": [NOTES.get(c, ("", ""))[0] for c in cols],
+                             "guidance": [NOTES.get(c, ("", ""))[1] for c in cols]})
+    return request_template(cat, rows, guidance)
+
+
+def interim_form(cat, row: dict, prep, lg: str) -> None:
+    """Enter an interim estimate for this target's series; stored as a new data version (status 'estimate')."""
+    import datetime as dt
+
+    from models.catalog import CatalogError
+    from models.requests import interim_upload, vintage_for
+    from models.store import StoreError
+    from models.upload import prepare_upload
+    from ui.loaders import store
+
+    territory = prep.series.territory_id if prep.series is not None else row["assess_territory_id"]
+    indicator = row["indicator_id"]
+    unit = cat.indicator(indicator)[f"unit_{lg}"]
+    with st.expander(t("interim_title", lg)):
+        st.caption(t("interim_help", lg))
+        with st.form(key=f"interim_{row['target_id']}"):
+            c1, c2 = st.columns(2)
+            year = c1.number_input(t("interim_year", lg), min_value=2000, max_value=int(row["target_year"]),
+                                   value=min(int(row["target_year"]), 2025), step=1, key="interim_year")
+            value = c2.number_input(t("interim_value", lg, unit=unit), value=None, key="interim_value")
+            publisher = st.text_input(t("interim_publisher", lg), max_chars=120, key="interim_publisher")
+            title = st.text_input(t("interim_title_field", lg), max_chars=200, key="interim_doc")
+            url = st.text_input(t("interim_url", lg), max_chars=300, key="interim_url")
+            note = st.text_input(t("col_note", lg), max_chars=300, key="interim_note")
+            submitted = st.form_submit_button(t("interim_save", lg))
+        if not submitted:
+            return
+        if value is None or not publisher.strip() or not title.strip():
+            st.error(t("interim_need_source", lg))
+            return
+        try:
+            s = store()
+            plain = s.load()
+            when = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+            raw = interim_upload(territory, indicator, vintage_for(plain, territory, indicator, int(year)),
+                                 [(int(year), float(value))], publisher.strip(), title.strip(), url.strip(),
+                                 note.strip(), when)
+            result = prepare_upload(plain, raw, "interim.xlsx", s.files(), version_label=t("interim_title", lg))
+            vid = s.commit(result.files, publisher.strip(), f"{t('interim_title', lg)}: {row['target_id']}",
+                           {"added": len(result.added), "revised": len(result.revised), "interim": True})
+            st.success(t("interim_saved", lg, version=vid))
+        except CatalogError as exc:
+            st.error(t("upload_invalid", lg))
+            st.code(exc.message(lg, limit=10), language=None)
+        except (StoreError, OSError) as exc:
+            st.error(t("store_error", lg, error=exc))
