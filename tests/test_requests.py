@@ -91,3 +91,31 @@ def test_a_broken_data_folder_never_becomes_a_version(tmp_path):
     assert store.current() == "v0001"
     assert store.bundled_problem is not None and "observations.csv" in store.bundled_problem.message("en")
     assert [v.version_id for v in store.list_versions()] == ["v0001"]
+
+
+def test_no_assessment_rests_on_a_value_without_a_source(assessed):
+    """Every value a non-insufficient assessment uses is sourced, or derived from sourced values."""
+    cat, prepared, table = assessed
+    o = cat.observations
+    sources = set(cat.sources["source_id"])
+    import re
+    pattern = re.compile(r"(\w+)\[(\w+),(\d+),(\w+),(\w+)\]=")
+    for tid, prep in prepared.items():
+        row = table.set_index("target_id").loc[tid]
+        if row["state"] in ("insufficient", "qualitative") or prep.series is None:
+            continue
+        s = prep.series
+        used = o[(o.territory_id == s.territory_id) & (o.indicator_id == s.indicator_id) & (o.vintage == s.vintage)
+                 & o.year.isin(list(s.values.index)) & o.preferred & (o.qualifier == "")]
+        assert len(used) == len(s.values), tid
+        todo = list(used.itertuples())
+        for _ in range(4):
+            nxt = []
+            for r in todo:
+                assert r.source_id in sources, (tid, r)
+                for m in pattern.finditer(str(r.inputs or "")):
+                    ind, terr, year, vintage, src = m.groups()
+                    assert src in sources, (tid, m.group(0))
+                    nxt += list(o[(o.territory_id == terr) & (o.indicator_id == ind) & (o.year == int(year))
+                                  & (o.vintage == vintage) & (o.source_id == src)].itertuples())
+            todo = nxt

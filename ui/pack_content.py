@@ -11,7 +11,7 @@ from models.pack import Pack, TargetSlide
 from models.scenario import PRESETS, apply
 from ui.charts import fan_chart
 from ui.i18n import fmt_auto, t
-from ui.widgets import catch_up_text, lever_lines, p_text, scenario_label, state_text, target_label
+from ui.widgets import catch_up_text, estimate_text, lever_lines, p_text, scenario_label, state_text, target_label
 
 
 def chart_data(cat, prep, scenario) -> pd.DataFrame:
@@ -89,6 +89,10 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
         lines.append(f"{t('catch_up_metric', lang, year=(r['last_year'] or 0) + 1)}: {catch_up_text(r, lang)}")
         if r["last_year"] is not None:
             lines.append(f"{t('last_value_metric', lang, year=r['last_year'])}: {fmt_auto(r['last_value'], lang)}")
+        if r["estimated_years"]:
+            lines.append(t("nowcast_years", lang, observed=r["observed_years"] or "–", estimated=r["estimated_years"]))
+        if r["rests_on_estimate"]:
+            lines.append(t("rests_on_estimate", lang, inputs=estimate_text(cat, r["estimate_inputs"], lang)))
         doc = cat.documents.set_index("document_id").loc[row["document_id"]]
         lines.append(f"{doc['number']} · {t('col_evidence', lang)}: {t('evidence_' + r['evidence'], lang)}")
         fig = target_figure(cat, preps[tid], scenario, lang, row)

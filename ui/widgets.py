@@ -142,7 +142,8 @@ def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.
         t("col_target", lg): merged[f"clause_{lg}"],
         t("col_year", lg): merged["target_year"].astype(int),
         t("col_document", lg): [docs[d] for d in merged["document_id"]],
-        t("col_state", lg): [state_text(r, lg) for r in merged.to_dict("records")],
+        t("col_state", lg): [state_text(r, lg) + (f" ({t('status_estimate', lg)})" if r.get("rests_on_estimate") is True else "")
+                             for r in merged.to_dict("records")],
         t("col_p_meet", lg): [p_text(r, lg) for r in merged.to_dict("records")],
         t("col_phrase", lg): merged[f"phrase_{lg}"].fillna(""),
         t("col_catch_up", lg): [catch_up_text(r, lg) for r in merged.to_dict("records")],
