@@ -61,8 +61,7 @@ with tab_tg:
         t("col_document", lang): [docs[d] for d in tg["document_id"]],
         t("col_year", lang): tg["target_year"].astype(int),
         t("col_kind", lang): [t(f"kind_{k}", lang) for k in tg["kind"]],
-        t("col_value", lang): [fmt_number(v, lang, 2).rstrip("0").rstrip(",.") if not pd.isna(v) else "–"
-                               for v in tg["value"]],
+        t("col_value", lang): [fmt_auto(v, lang) if not pd.isna(v) else "–" for v in tg["value"]],
         t("col_indicator", lang): [names.get(i, "–") if i else "–" for i in tg["indicator_id"]],
         t("col_territory", lang): [terr_names[x] for x in tg["assess_territory_id"]],
         t("col_relations", lang): [" ".join(x for x in (s, c) if x) for s, c in zip(tg["supersedes"], tg["conflicts_with"])],

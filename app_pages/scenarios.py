@@ -57,7 +57,8 @@ if chosen:
     focus = st.selectbox(t("pick_target", lg), with_p, key="lab_focus", format_func=labels.get,
                          index=with_p.index(DEFAULT_TARGET) if DEFAULT_TARGET in with_p else 0)
     p = preps[focus]
-    lines = {label: (p.fc.years, apply(p.fc, p.series.indicator_id, p.unit_en, options[label])) for label in chosen}
+    lines = {label: (p.fc.years, apply(p.fc, p.series.indicator_id, p.unit_en, options[label],
+                                               p.series.territory_id)) for label in chosen}
     hist = pd.DataFrame({"year": p.series.values.index, "value": p.series.values.to_numpy()})
     row = cat.targets.set_index("target_id").loc[focus]
     st.plotly_chart(overlay_chart(lines, lg, title=labels[focus], history=hist,

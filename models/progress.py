@@ -37,7 +37,7 @@ def likelihood(p: float) -> tuple[str, str, str]:
     if p is None or math.isnan(p):
         raise ValueError("probability is missing")
     for edge, code, vi, en in LIKELIHOOD:
-        if p > edge or (edge == 0.0 and p >= 0):
+        if p >= edge:
             return code, vi, en
     return LIKELIHOOD[-1][1:]
 

@@ -30,7 +30,15 @@ class Lever:
     kind: str                      # drift | shock | rollout
     default: float = 0.0
     start_year: int = 2026
-    units_total: float | None = None   # roll-out: number of units that make 100%
+    units_total: float | None = None   # roll-out in units (communes): how many make 100%, per territory (COMMUNES)
+    scope: tuple[str, ...] = ("tuyen_quang_old", "tuyen_quang_merged", "ha_giang")   # the territories it acts on
+
+    def acts_on(self, territory_id: str | None) -> bool:
+        return territory_id is None or territory_id in self.scope
+
+
+# Commune-level units each territory had (data-facts §2): the denominator of a commune roll-out.
+COMMUNES = {"tuyen_quang_merged": 124, "tuyen_quang_old": 137, "ha_giang": 193}
 
 
 LEVERS: dict[str, Lever] = {lv.lever_id: lv for lv in (
@@ -43,7 +51,7 @@ LEVERS: dict[str, Lever] = {lv.lever_id: lv for lv in (
     Lever("grdp_shock", "Cú sốc GRDP một lần (năm 2026)", "One-off GRDP shock (2026)", "%", "%", -10.0, 5.0, 0.5,
           "shock"),
     Lever("fibre_rollout", "Kéo cáp quang thêm đến xã", "Extra fibre roll-out to communes", "xã/năm",
-          "communes per year", 0.0, 40.0, 1.0, "rollout", units_total=124),
+          "communes per year", 0.0, 40.0, 1.0, "rollout", units_total=COMMUNES["tuyen_quang_merged"]),
     Lever("village_fibre_rollout", "Phủ cáp quang thôn, bản thêm", "Extra fibre coverage of villages",
           "điểm %/năm", "pp per year", 0.0, 10.0, 0.5, "rollout", units_total=100),
     Lever("rollout_5g", "Phủ sóng 5G thêm", "Extra 5G coverage", "điểm % dân số/năm", "pp of population per year",
@@ -131,12 +139,18 @@ def _rate_indicator(unit_en: str) -> bool:
     return unit_en in RATE_UNITS
 
 
-def apply(result: ForecastResult, indicator_id: str, unit_en: str, scenario: Scenario) -> np.ndarray:
-    """Scenario-adjusted paths on the original scale (the cached `result` is not changed)."""
+def apply(result: ForecastResult, indicator_id: str, unit_en: str, scenario: Scenario,
+          territory_id: str | None = None) -> np.ndarray:
+    """Scenario-adjusted paths on the original scale (the cached `result` is not changed).
+
+    A lever acts only on the territories it is defined for (a provincial lever never moves a national
+    target); a commune roll-out counts the communes of the territory it acts on.
+    """
     paths = result.paths
     if result.insufficient or paths.size == 0:
         return paths
     effects = EFFECTS.get(indicator_id, ())
+    effects = tuple((lv, sign) for lv, sign in effects if LEVERS[lv].acts_on(territory_id))
     if not effects or not any(scenario.value(lv) for lv, _ in effects):
         return paths
     years = result.years
@@ -164,7 +178,8 @@ def apply(result: ForecastResult, indicator_id: str, unit_en: str, scenario: Sce
             else:
                 log_shift += (since > 0) * np.log1p(v / 100.0)            # the level stays shifted
         elif lv.kind == "rollout":
-            per_year = v * 100.0 / (lv.units_total or 100.0)
+            total = COMMUNES.get(territory_id, lv.units_total) if lv.units_total and territory_id else lv.units_total
+            per_year = v * 100.0 / (total or 100.0)
             add += since * per_year
     out = out * np.exp(log_shift) + add
     if tr.lower is not None:

@@ -27,7 +27,8 @@ def chart_data(cat, prep, scenario) -> pd.DataFrame:
     fc = prep.fc
     parts = [frame]
     if fc is not None and not fc.insufficient:
-        for label, paths in (("baseline", fc.paths), ("scenario", apply(fc, series.indicator_id, prep.unit_en, scenario))):
+        for label, paths in (("baseline", fc.paths), ("scenario", apply(fc, series.indicator_id, prep.unit_en, scenario,
+                                                                                    series.territory_id))):
             q = np.quantile(paths, [0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975], axis=1)
             parts.append(pd.DataFrame({"series": label, "year": fc.years.astype(int), "value": q[3],
                                        "q025": q[0], "q10": q[1], "q25": q[2], "q75": q[4], "q90": q[5],
@@ -48,7 +49,7 @@ def target_figure(cat, prep, scenario, lang: str, row: dict):
     if fc is not None and not fc.insufficient:
         baseline = (fc.years, fc.paths)
         if scenario.key() != PRESETS["baseline"].key():
-            scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, scenario))
+            scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, scenario, series.territory_id))
     marker = None
     if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
             row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):

@@ -1,0 +1,58 @@
+"""Bugs found on the way: lever scope, commune counts per territory, likelihood edges, registry numbers."""
+import numpy as np
+import pytest
+
+from models.assess import evaluate, prepare
+from models.catalog import load_catalog
+from models.derive import with_derived
+from models.progress import likelihood
+from models.scenario import COMMUNES, LEVERS, Scenario, apply
+from ui.i18n import fmt_auto
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return with_derived(load_catalog())
+
+
+@pytest.mark.parametrize("p, code", [(0.90, "very_likely"), (0.66, "likely"), (0.33, "about_as_likely_as_not"),
+                                     (0.10, "unlikely"), (0.01, "very_unlikely"), (0.99, "virtually_certain"),
+                                     (0.0, "exceptionally_unlikely"), (0.8999, "likely")])
+def test_lower_edges_of_the_likelihood_words_are_inclusive(p, code):
+    assert likelihood(p)[0] == code
+
+
+def test_no_lever_moves_a_target_of_another_territory(cat):
+    everything = Scenario("all", {k: lv.maximum for k, lv in LEVERS.items()})
+    for row in cat.targets.to_dict("records"):
+        if row["kind"] == "qualitative":
+            continue
+        prep = prepare(cat, row, n_paths=300)
+        base, moved = evaluate(prep), evaluate(prep, everything)
+        territory = prep.series.territory_id if prep.series is not None else row["assess_territory_id"]
+        if not any(lv.acts_on(territory) for lv in LEVERS.values()):
+            assert base.p_meet == moved.p_meet, row["target_id"]
+
+
+def test_a_commune_roll_out_counts_the_communes_of_its_territory():
+    import pandas as pd
+    from models.forecast import forecast
+    fc = forecast(pd.Series([60.0, 65, 70, 74, 78, 81], index=range(2020, 2026)), 5, n_paths=500, lower=0, upper=100,
+                  calibration=False)
+    s = Scenario("x", {"fibre_rollout": 10.0})
+    for territory in ("tuyen_quang_old", "tuyen_quang_merged", "ha_giang"):
+        moved = apply(fc, "broadband_communes_pct", "% of communes", s, territory) - fc.paths
+        first = moved[0][fc.paths[0] < 90]          # away from the 100% ceiling
+        assert np.median(first) == pytest.approx(10 * 100 / COMMUNES[territory], rel=1e-9)
+    assert np.all(apply(fc, "broadband_communes_pct", "% of communes", s, "vietnam") == fc.paths)
+
+
+def test_national_targets_do_not_move_with_provincial_levers(cat):
+    row = cat.targets.set_index("target_id").loc["nq52_productivity_2030"].to_dict() | {"target_id": "nq52_productivity_2030"}
+    prep = prepare(cat, row, n_paths=500)
+    assert evaluate(prep).p_meet == evaluate(prep, Scenario("x", {"grdp_growth": 2.0})).p_meet
+
+
+@pytest.mark.parametrize("value, text", [(1000.0, "1.000"), (2500.0, "2.500"), (130.0, "130")])
+def test_registry_values_keep_their_thousands(value, text):
+    assert fmt_auto(value, "vi") == text
