@@ -3,8 +3,8 @@ import pandas as pd
 import streamlit as st
 
 from models.assess import evaluate, qualitative_evidence
-from models.calibration import momentum_band
-from models.scenario import EFFECTS, PRESETS
+from models.calibration import default as calibration
+from models.scenario import EFFECTS, LEVERS, PRESETS
 from models.export import to_csv_bytes, to_xlsx_bytes
 from ui.pack_content import chart_data, target_figure
 from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
@@ -95,7 +95,8 @@ def live_part():
                            file_name=f"{tid}.xlsx", key="chart_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-    levers = [lid for lid, _ in EFFECTS.get(row["indicator_id"], ())]
+    where = prep.series.territory_id if prep.series is not None else row["assess_territory_id"]
+    levers = [lid for lid, _ in EFFECTS.get(row["indicator_id"], ()) if LEVERS[lid].acts_on(where)]
     st.subheader(t("levers_here", lg))
     if levers and prep.fc is not None:
         cols = st.columns(min(len(levers), 3))
@@ -146,9 +147,10 @@ with st.expander(t("model_card", lg), expanded=False):
             t("mc_points", lg): now["n_points"],
             t("col_evidence", lg): t(f"evidence_{now['evidence']}", lg),
             t("mc_calibrated", lg): t("yes" if now["calibrated"] else "no", lg)}
-    if prep.fc is not None and not prep.fc.insufficient:
-        card[t("mc_momentum", lg)] = (f"{t(f'momentum_{momentum_band(prep.fc.momentum)}', lg)} "
-                                      f"({fmt_number(prep.fc.momentum, lg, 2)})")
+    if prep.fc is not None and not prep.fc.insufficient and prep.fc.calibrated and calibration() is not None:
+        k = calibration().factor(prep.fc.method, prep.fc.n_obs, prep.fc.years.size)
+        card[t("mc_widening", lg)] = (f"{fmt_number(k[0], lg, 2)} ({int(prep.fc.years[0])}) → "
+                                      f"{fmt_number(k[-1], lg, 2)} ({int(prep.fc.years[-1])})")
     used = prep.fc.method if prep.fc is not None else "ensemble"
     mine = bt[bt["series_id"] == now["series"]] if len(bt) else bt
     own, naive = mine[mine["method"] == used], mine[mine["method"] == "naive"]

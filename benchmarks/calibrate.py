@@ -1,15 +1,24 @@
-"""Learn the forecast calibration on real yearly series and check it on series not used to learn it.
+"""Learn the forecast calibration on several families of real yearly series; check it on series kept out.
 
-Run by hand (about 15 minutes on 2 cores):  .venv/bin/python benchmarks/calibrate.py
+Run by hand (about 10–15 minutes on 2 cores):  .venv/bin/python benchmarks/calibrate.py
 Needs `pyreadr` (requirements-bench.txt) and Debian's `r-cran-pwt9` package file (fetched with
-`apt-get download`, see benchmarks/pwt.py).
+`apt-get download`, see benchmarks/pwt.py). No forecasting-competition collection is used anywhere.
 
-Collections
-- learn:     PWT 9.1, variables rgdpna, emp, pop, rgdpna/emp, rnna, countries with even CRC32(isocode)
-- check A:   the same variables, the other (odd) countries
-- check B:   other PWT variables (rtfpna, hc, labsh as a 0–1 share, ck), odd countries only
-- check C:   the bundled GSO labour-force table (70 areas, 2005–2020) and Vietnam's bundled national series
-Writes data/calibration.json (the learned factors with provenance) and benchmarks/results/calibration.md.
+Collections (countries and provinces split by the parity of CRC32 of their code: even = learn, odd = check)
+- learn  L1: Penn World Table 9.1, 14 variables (levels, shares, growth rates), even countries
+- learn  L2: World Bank fertility rate 1960–2013 (statsmodels.datasets.fertility), even countries
+- learn  L3: the bundled GSO series by province (labour force 2005–2020, population), even provinces
+- check  A: PWT 9.1, the same variables, odd countries
+- check  B: PWT 9.1, 10 other variables, odd countries
+- check  C: World Bank fertility, odd countries
+- check  D: the bundled GSO series, odd provinces, and Viet Nam's national series
+- check  E: other kinds of yearly series shipped by statsmodels (Nile flow, sunspots, copper market, Grunfeld
+            firms, Longley, US macro data as yearly means, El Niño and CO₂ yearly means)
+Every collection is backtested in two regimes: full history (all points before the origin, 10+) and the
+short-series regime (the last 2, 3, 5 and 8 points), horizons 1–10, three origins four years apart.
+The calibration only widens around the median, so every calibrated figure is computed from the raw
+records' quantiles exactly (no second backtest). Writes data/calibration.json and
+benchmarks/results/calibration.md / .json.
 """
 from __future__ import annotations
 
@@ -34,167 +43,248 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from models.backtest import QGRID, rolling_origin, score  # noqa: E402
-from models.calibration import (CALIBRATION_FILE, LENGTH_BUCKETS, MOMENTUM_EDGES, PIT_LEVELS, Calibration,  # noqa: E402
-                               length_bucket, momentum_band)
+from models.backtest import QGRID, rolling_origin  # noqa: E402
+from models.calibration import CALIBRATION_FILE, FAMILIES, Calibration  # noqa: E402
 
-LEARN_VARS = ("rgdpna", "emp", "pop", "lp", "rnna", "g_rgdpna", "g_lp")   # g_*: growth in % per year
-CHECK_VARS = ("rtfpna", "hc", "labsh", "ck", "g_emp", "g_rtfpna")
-LENGTHS = (3, 5, 8, 12, 18, 25)
+LEARN_VARS = ("rgdpna", "emp", "pop", "rnna", "rconna", "hc", "cgdpo", "xr", "pl_gdpo", "labsh", "csh_i",
+              "g_rgdpna", "g_pop", "g_lp")
+CHECK_VARS = ("rgdpe", "rdana", "rkna", "rtfpna", "avh", "ck", "pl_con", "csh_g", "g_emp", "g_rtfpna")
+SHARES = ("labsh", "csh_i", "csh_g")
+SHORT = (2, 3, 5, 8)
 MAX_H = 10
-GRID = np.round(np.arange(0.2, 8.001, 0.02), 3)
-METHODS = ("ensemble", "ets", "theta", "drift", "naive")
+METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6")
+LEVELS = (0.5, 0.8, 0.95)
+A_GRID = np.round(np.arange(-1.5, 2.501, 0.05), 3)
+MIN_CELL = 50        # a (horizon, length) cell with fewer forecasts is too noisy to steer the fit
+B_GRID = np.round(np.arange(0.0, 1.001, 0.05), 3)
+C_GRID = np.round(np.arange(-1.0, 0.501, 0.05), 3)
 
 
-def pwt_series(which: str) -> list[tuple[str, pd.Series, float | None, float | None]]:
+def _odd(code: str) -> bool:
+    return zlib.crc32(str(code).encode()) % 2 == 1
+
+
+def pwt_series(which: str, limit: int) -> list:
     import pwt
 
     f = pwt.load("9.1")
     f["lp"] = f["rgdpna"] / f["emp"]
     f = f.sort_values(["isocode", "year"])
-    for v in ("rgdpna", "lp", "emp", "rtfpna"):
+    for v in ("rgdpna", "lp", "emp", "rtfpna", "pop"):
         f[f"g_{v}"] = f.groupby("isocode")[v].pct_change(fill_method=None) * 100
-    out = []
     variables = LEARN_VARS if which in ("learn", "A") else CHECK_VARS
+    out = []
     for iso, g in f.groupby("isocode"):
-        odd = zlib.crc32(str(iso).encode()) % 2 == 1
-        if (which == "learn") == odd:
+        if (which == "learn") == _odd(iso):
             continue
         g = g.set_index("year").sort_index()
         for v in variables:
             s = g[v].dropna()
-            lower, upper = (0.0, 1.0) if v == "labsh" else (None, None)
+            share = v in SHARES
             rate = v.startswith("g_")
-            if len(s) < 12 or (not rate and (s <= 0).any()) or (upper is not None and (s >= 1).any()):
+            if len(s) < 16 or (not rate and (s <= 0).any()) or (share and (s >= 1).any()):
                 continue
-            out.append((f"{iso}:{v}", s, lower, upper, rate))
-    return out
+            out.append((f"pwt:{iso}:{v}", s, 0.0 if share else None, 1.0 if share else None, rate))
+    return _subsample(out, limit)
 
 
-def bundled_series() -> list[tuple[str, pd.Series, float | None, float | None]]:
+def fertility_series(which: str, limit: int) -> list:
+    import statsmodels.api as sm
+
+    d = sm.datasets.fertility.load_pandas().data
+    out = []
+    for _, r in d.iterrows():
+        code = r["Country Code"]
+        if (which == "learn") == _odd(code):
+            continue
+        s = pd.Series(r[[c for c in d.columns if str(c).isdigit()]].to_numpy(dtype=float),
+                      index=[int(c) for c in d.columns if str(c).isdigit()]).dropna()
+        if len(s) >= 16 and (s > 0).all():
+            out.append((f"wb_fertility:{code}", s, None, None, False))
+    return _subsample(out, limit)
+
+
+def gso_series(which: str) -> list:
     from models.catalog import load_catalog
 
     cat = load_catalog()
     o = cat.observations
     o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+    kinds = cat.territories.set_index("territory_id")["kind"]
     out = []
     for (tid, iid, v), g in o.groupby(["territory_id", "indicator_id", "vintage"]):
-        if len(g) < 10 or iid not in ("labour_force_15plus", "labour_productivity_current", "gdp_growth_const",
-                                      "population_average", "gii_rank"):
+        if len(g) < 12:
             continue
-        s = pd.Series(g["value"].to_numpy(), index=g["year"].astype(int).to_numpy())
-        ind = cat.indicator(iid)
-        lo = None if pd.isna(ind["lower_bound"]) else float(ind["lower_bound"])
-        hi = None if pd.isna(ind["upper_bound"]) else float(ind["upper_bound"])
-        if iid == "gdp_growth_const":
-            lo = None
-        out.append((f"{tid}:{iid}:{v}", s, lo, hi, iid == "gdp_growth_const"))
+        if kinds.get(tid) == "country":
+            if which != "check":
+                continue
+        elif (which == "learn") == _odd(tid):
+            continue
+        s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy())
+        lo, hi, rate = cat.forecast_bounds(iid)
+        out.append((f"gso:{tid}:{iid}:{v}", s, lo, hi, rate))
     return out
 
 
+def statsmodels_series() -> list:
+    import statsmodels.api as sm
+
+    ds = sm.datasets
+    out = [("sm:nile", ds.nile.load_pandas().data.set_index("year")["volume"], None, None, False),
+           ("sm:sunspots", ds.sunspots.load_pandas().data.set_index("YEAR")["SUNACTIVITY"], None, None, False)]
+    cu = ds.copper.load_pandas().data
+    cu.index = cu["TIME"].astype(int) + 1950
+    out += [(f"sm:copper:{c}", cu[c], None, None, False) for c in cu.columns if c != "TIME"]
+    gr = ds.grunfeld.load_pandas().data
+    for firm, g in gr.groupby("firm"):
+        for var in ("invest", "value", "capital"):
+            out.append((f"sm:grunfeld:{firm}:{var}", g.set_index("year")[var].astype(float), None, None, False))
+    lo = ds.longley.load_pandas().data.set_index("YEAR")
+    out += [(f"sm:longley:{c}", lo[c], None, None, False) for c in lo.columns]
+    mac = ds.macrodata.load_pandas().data
+    yearly = mac.groupby(mac["year"].astype(int)).mean(numeric_only=True)
+    out += [(f"sm:macro:{c}", yearly[c], None, None, False)
+            for c in ("realgdp", "realcons", "realinv", "realgovt", "realdpi", "cpi", "m1", "pop")]
+    el = ds.elnino.load_pandas().data
+    out.append(("sm:elnino", pd.Series(el.drop(columns="YEAR").mean(axis=1).to_numpy(), index=el["YEAR"].astype(int)),
+                None, None, False))
+    co2 = ds.co2.load_pandas().data
+    co2 = co2.groupby(co2.index.year)["co2"].mean().dropna()
+    out.append(("sm:co2", co2[co2.index < 2001], None, None, False))
+    clean = []
+    for sid, s, lo_, hi_, rate in out:
+        s = pd.Series(s.to_numpy(dtype=float), index=[int(i) for i in s.index]).dropna()
+        lo_ = None if (s <= 0).any() else lo_
+        clean.append((sid, s, lo_, hi_, rate))
+    return clean
+
+
+def _subsample(series: list, limit: int) -> list:
+    series = sorted(series, key=lambda x: zlib.crc32(x[0].encode()))
+    return series[:limit] if limit else series
+
+
 def _run(args):
-    sid, s, lo, hi, rate, methods, calibration, seed = args
-    return rolling_origin(s, sid, max_horizon=MAX_H, lengths=LENGTHS, n_origins=3, origin_step=4,
-                          n_paths=300, seed=seed, lower=lo, upper=hi, methods=methods, calibration=calibration,
-                          rate=rate)
+    sid, s, lo, hi, rate, seed = args
+    short = rolling_origin(s, sid, max_horizon=MAX_H, lengths=SHORT, n_origins=3, origin_step=4, n_paths=300,
+                           seed=seed, lower=lo, upper=hi, methods=METHODS, rate=rate)
+    full = rolling_origin(s, sid, max_horizon=MAX_H, min_train=10, n_origins=3, origin_step=4, n_paths=300,
+                          seed=seed + 1, lower=lo, upper=hi, methods=METHODS, rate=rate)
+    short["regime"], full["regime"] = "short", "full"
+    return pd.concat([short, full], ignore_index=True)
 
 
-def backtest(series, methods=METHODS, calibration=None, workers=2) -> pd.DataFrame:
-    jobs = [(sid, s, lo, hi, rate, methods, calibration, i) for i, (sid, s, lo, hi, rate) in enumerate(series)]
+def backtest(series: list, workers: int) -> pd.DataFrame:
+    jobs = [(sid, s, lo, hi, rate, i) for i, (sid, s, lo, hi, rate) in enumerate(series)]
     with Pool(workers) as pool:
-        parts = pool.map(_run, jobs, chunksize=8)
+        parts = pool.map(_run, jobs, chunksize=4)
     frame = pd.concat([p for p in parts if len(p)], ignore_index=True)
-    frame["bucket"] = frame["n_obs"].map(length_bucket)
+    return _with_needed(frame)
+
+
+def _with_needed(frame: pd.DataFrame) -> pd.DataFrame:
+    """Per record and level: the widening k at which the actual falls inside the central band."""
+    q = np.stack(frame["z_q"].to_numpy())
+    med = frame["z_median"].to_numpy()
+    dev = frame["z_actual"].to_numpy() - med
+    for level in LEVELS:
+        lo = q[:, int(np.argmin(np.abs(QGRID - (1 - level) / 2)))] - med
+        hi = q[:, int(np.argmin(np.abs(QGRID - (1 + level) / 2)))] - med
+        with np.errstate(divide="ignore", invalid="ignore"):
+            need = np.where(dev > 0, dev / hi, np.where(dev < 0, dev / lo, 0.0))
+        frame[f"need{int(level * 100)}"] = np.where(np.isfinite(need) & (need >= 0), need, np.inf)
+    frame["family"] = frame["method"].map(lambda m: FAMILIES.get(m, "short" if m.startswith("ct_") else None))
     return frame
 
 
-def best_k(g: pd.DataFrame) -> float:
-    q = np.stack(g["z_q"].to_numpy())
-    med = g["z_median"].to_numpy()
-    dev = g["z_actual"].to_numpy() - med
-    losses = []
-    for k in GRID:
-        loss = 0.0
-        for level in (0.5, 0.8, 0.95):
-            lo = int(np.argmin(np.abs(QGRID - (1 - level) / 2)))
-            hi = int(np.argmin(np.abs(QGRID - (1 + level) / 2)))
-            cov = np.mean((dev / k >= q[:, lo] - med) & (dev / k <= q[:, hi] - med))
-            loss += (cov - level) ** 2
-        losses.append(loss)
-    return float(GRID[int(np.argmin(losses))])
+def k_of(frame: pd.DataFrame, p: dict) -> np.ndarray:
+    return np.exp(p["a"] + p["b"] * np.log(frame["h"].to_numpy(float)) + p["c"] * np.log(frame["n_obs"].to_numpy(float)))
 
 
-def widened_pit(g: pd.DataFrame, k: float) -> np.ndarray:
-    """PIT of each actual under the forecast widened by k (interpolated on the stored quantile grid)."""
-    q = np.stack(g["z_q"].to_numpy())
-    med = g["z_median"].to_numpy()
-    x = med + (g["z_actual"].to_numpy() - med) / k
-    return np.array([np.interp(xi, qi, QGRID, left=QGRID[0] / 2, right=1 - (1 - QGRID[-1]) / 2)
-                     for xi, qi in zip(x, q)])
+def _cells(frame: pd.DataFrame) -> pd.Series:
+    hb = np.minimum(frame["h"].to_numpy(), 6)
+    return pd.Series(hb * 1000 + np.minimum(frame["n_obs"].to_numpy(), 30), index=frame.index)
 
 
-def _learn_cells(gm: pd.DataFrame, fallback=None) -> tuple[list, list, list]:
-    """k and PIT map per length bucket and horizon; a cell with too few cases takes the fallback's."""
-    table, mtab, ctab = [], [], []
-    for b in range(len(LENGTH_BUCKETS)):
-        row, mrow, crow = [], [], []
-        for h in range(1, MAX_H + 1):
-            g = gm[(gm["bucket"] == b) & (gm["h"] == h)]
-            if len(g) < 60:   # too few cases: borrow the neighbouring horizons
-                g = gm[(gm["bucket"] == b) & (gm["h"].between(h - 2, h + 2))]
-            if len(g) >= 40:
-                k = best_k(g)
-                v = np.quantile(widened_pit(g, k), PIT_LEVELS)
-                row.append(round(k, 3))
-                mrow.append([round(float(x), 4) for x in np.maximum.accumulate(v)])
-            elif fallback is not None:
-                row.append(fallback[0][b][h - 1])
-                mrow.append(fallback[1][b][h - 1])
-            else:
-                row.append(row[-1] if row else 1.0)
-                mrow.append(mrow[-1] if mrow else list(PIT_LEVELS))
-            crow.append(int(len(g)))
-        table.append(row)
-        mtab.append(mrow)
-        ctab.append(crow)
-    return table, mtab, ctab
+def _loss(frames: list[pd.DataFrame], b: float, c: float) -> tuple[np.ndarray, list[np.ndarray]]:
+    """For every a of A_GRID: each collection's mean squared coverage error over its (h, n) cells."""
+    per = []
+    for f in frames:
+        cell = _cells(f).to_numpy()
+        shift = b * np.log(f["h"].to_numpy(float)) + c * np.log(f["n_obs"].to_numpy(float))
+        loss = np.zeros(A_GRID.size)
+        values, counts = np.unique(cell, return_counts=True)
+        cells = values[counts >= MIN_CELL]
+        for cl in cells:
+            m = cell == cl
+            for level in LEVELS:
+                u = np.log(np.maximum(f[f"need{int(level * 100)}"].to_numpy()[m], 1e-12)) - shift[m]
+                u = np.sort(u)
+                cov = np.searchsorted(u, A_GRID, side="right") / u.size
+                loss += (cov - level) ** 2
+        per.append(loss / max(len(cells), 1))
+    per = np.vstack(per)
+    return per.mean(axis=0) + per.max(axis=0), list(per)   # the average family and the worst one, equally
 
 
-def learn(records: pd.DataFrame) -> tuple[dict, dict, dict]:
-    """Per method and momentum band; a band's thin cells fall back to the method's pooled cells."""
-    records = records.assign(band=records["momentum"].map(momentum_band))
-    scales, maps, counts = {}, {}, {}
-    for m, gm in records.groupby("method"):
-        pooled = _learn_cells(gm)
-        parts = [_learn_cells(gm[gm["band"] == band], fallback=pooled) for band in range(len(MOMENTUM_EDGES) + 1)]
-        scales[m], maps[m], counts[m] = ([p[i] for p in parts] for i in range(3))
-    if "constrained_trend" in scales:
-        for m in METHODS:   # every method falls back to the constrained trend for 2–5 points
-            if m in scales:
-                for band in range(len(MOMENTUM_EDGES) + 1):
-                    scales[m][band][0] = scales["constrained_trend"][band][0]
-                    maps[m][band][0] = maps["constrained_trend"][band][0]
-    return scales, maps, counts
+def learn_family(frames: list[pd.DataFrame]) -> tuple[dict, dict]:
+    """(a, b, c) minimising the average plus the worst learning collection's coverage error; each collection's own best."""
+    best, own = None, [None] * len(frames)
+    for b in B_GRID:
+        for c in C_GRID:
+            worst, per = _loss(frames, b, c)
+            i = int(np.argmin(worst))
+            if best is None or worst[i] < best[0]:
+                best = (float(worst[i]), {"a": float(A_GRID[i]), "b": float(b), "c": float(c)})
+            for j, lj in enumerate(per):
+                i = int(np.argmin(lj))
+                if own[j] is None or lj[i] < own[j][0]:
+                    own[j] = (float(lj[i]), {"a": float(A_GRID[i]), "b": float(b), "c": float(c)})
+    return best[1], {"worst_loss": best[0], "own": [o[1] for o in own], "own_loss": [o[0] for o in own]}
 
 
-def _cdf(g: pd.DataFrame, zt: np.ndarray) -> np.ndarray:
-    q = np.stack(g["z_q"].to_numpy())
-    return np.array([np.interp(t, qi, QGRID, left=0.005, right=0.995) for t, qi in zip(zt, q)])
+def calibrated(frame: pd.DataFrame, cal: Calibration | None) -> pd.DataFrame:
+    """The records with calibrated quantiles (median unchanged) and k."""
+    f = frame.copy()
+    if cal is None:
+        f["k"] = 1.0
+    else:
+        f["k"] = 1.0
+        for fam, p in cal.params.items():
+            m = f["family"] == fam
+            f.loc[m, "k"] = k_of(f[m], p)
+    return f
 
 
-def quantile_calibration(g: pd.DataFrame) -> dict:
-    q = np.stack(g["z_q"].to_numpy())
-    za = g["z_actual"].to_numpy()
-    return {p: float(np.mean(za < q[:, int(np.argmin(np.abs(QGRID - p)))])) for p in (0.1, 0.25, 0.5, 0.75, 0.9)}
+def coverage(f: pd.DataFrame, level: float) -> float:
+    return float(np.mean(f[f"need{int(level * 100)}"] <= f["k"]))
 
 
-def reliability(g: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
-    """Synthetic 'target met?' events: value at the horizon >= last x (1+g)^h, g in -2..7 %/yr (log-scale series)."""
+def quantile_shares(f: pd.DataFrame) -> dict:
+    q = np.stack(f["z_q"].to_numpy())
+    med = f["z_median"].to_numpy()[:, None]
+    qc = med + f["k"].to_numpy()[:, None] * (q - med)
+    za = f["z_actual"].to_numpy()
+    return {p: float(np.mean(za < qc[:, int(np.argmin(np.abs(QGRID - p)))])) for p in (0.1, 0.25, 0.5, 0.75, 0.9)}
+
+
+def mase(f: pd.DataFrame) -> float:
+    ok = f["scale"] > 0
+    return float((np.abs(f["actual"] - f["point"])[ok] / f.loc[ok, "scale"]).mean())
+
+
+def reliability(f: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
+    """Threshold events 'value at h ≥ last × (1+g)^h', g in −2…7 %/yr, on log-scale series; calibrated P."""
+    f = f[f["kind"] == "log"]
+    q = np.stack(f["z_q"].to_numpy())
+    med = f["z_median"].to_numpy()
+    k = f["k"].to_numpy()
     rows = []
     for growth in (-0.02, 0.0, 0.02, 0.04, 0.07):
-        zt = np.log(g["last"].to_numpy()) + g["h"].to_numpy() * np.log1p(growth)
-        p = 1 - _cdf(g, zt)
-        rows.append(pd.DataFrame({"p": p, "event": (g["z_actual"].to_numpy() >= zt).astype(float)}))
+        zt = f["z_last"].to_numpy() + f["h"].to_numpy() * np.log1p(growth)
+        x = med + (zt - med) / k                     # the raw quantile level of the threshold
+        cdf = np.array([np.interp(t, qi, QGRID, left=0.005, right=0.995) for t, qi in zip(x, q)])
+        rows.append(pd.DataFrame({"p": 1 - cdf, "event": (f["z_actual"].to_numpy() >= zt).astype(float)}))
     ev = pd.concat(rows, ignore_index=True)
     ev["decile"] = np.minimum((ev["p"] * 10).astype(int), 9)
     table = ev.groupby("decile").agg(n=("event", "size"), predicted=("p", "mean"), observed=("event", "mean")).reset_index()
@@ -203,83 +293,165 @@ def reliability(g: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
     return table, brier, base
 
 
+def summarise(name: str, frame: pd.DataFrame, cal: Calibration) -> dict:
+    """Both regimes: MASE of ours and the simple methods, coverage before/after, quantile shares, reliability."""
+    out = {"collection": name, "series": int(frame["series_id"].nunique()), "regimes": {}}
+    for regime, lengths in (("full", None), ("last_2", (2,)), ("last_3", (3,)), ("last_5", (5,)), ("last_8", (8,)),
+                            ("short_all", SHORT)):
+        g = frame[frame["regime"] == ("full" if regime == "full" else "short")]
+        if lengths:
+            g = g[g["n_obs"].isin(lengths)]
+        if g.empty:
+            continue
+        rates = g["series_id"].isin(set(g.loc[g["method"] == "mean", "series_id"]))
+        ours_method = np.where(g["n_obs"] >= 6, "ensemble", "constrained_trend")
+        ours = g[(g["method"] == ours_method) & ~rates]
+        block = {"n": int(len(ours)), "mase": {}, "rates": {}}
+        for m in ("ensemble", "constrained_trend", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6"):
+            x = g[(g["method"] == m) & ~rates]
+            if len(x):
+                block["mase"][m] = mase(x)
+        block["ours"] = mase(ours) if len(ours) else None
+        raw, cooked = calibrated(ours, None), calibrated(ours, cal)
+        block["cover_raw"] = [coverage(raw, 0.8), coverage(raw, 0.95)]
+        block["cover"] = [coverage(cooked, 0.8), coverage(cooked, 0.95)]
+        block["quantiles"] = quantile_shares(cooked)
+        rt = g[rates & (g["method"] == "mean")]
+        if len(rt):
+            rc = calibrated(rt, cal)
+            block["rates"] = {"n": int(len(rt)), "mase_mean": mase(rt), "mase_naive": mase(g[rates & (g["method"] == "naive")]),
+                              "cover": [coverage(rc, 0.8), coverage(rc, 0.95)], "quantiles": quantile_shares(rc)}
+        if regime in ("short_all", "full"):
+            rel, brier, base = reliability(cooked)
+            big = rel[rel["n"] >= 30]
+            block["reliability"] = {"max_gap": float((big["observed"] - big["predicted"]).abs().max()) if len(big) else None,
+                                    "brier": brier, "base": base, "table": rel.to_dict("records")}
+        out["regimes"][regime] = block
+    return out
+
+
+def _fmt_row(name: str, b: dict) -> str:
+    simple = {m: v for m, v in b["mase"].items() if m in ("ets", "theta", "drift", "naive")}
+    best = min(simple, key=simple.get) if simple else None
+    q = b["quantiles"]
+    return (f"| {name} | {b['n']} | **{b['ours']:.3f}** | {simple[best]:.3f} ({best}) | {b['mase'].get('naive', float('nan')):.3f} | "
+            f"{b['cover_raw'][0]:.0%} / {b['cover_raw'][1]:.0%} → **{b['cover'][0]:.0%} / {b['cover'][1]:.0%}** | "
+            + " / ".join(f"{q[p]:.2f}" for p in (0.1, 0.5, 0.9)) + " |")
+
+
+def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: float) -> str:
+    lines = [f"# Calibration and accuracy benchmark ({dt.date.today().isoformat()})", "",
+             f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+             f"run time {seconds / 60:.1f} min. No forecasting-competition collection is used.", "",
+             "Learned widening k(h, n) = exp(a + b·ln h + c·ln n), median unchanged:", "",
+             "| family | a | b | c | k(1, n) → k(10, n) | worst learning loss | each learning collection's own (a, b, c) |",
+             "|---|---|---|---|---|---|---|"]
+    for fam, p in cal.params.items():
+        n = {"trend": 20, "short": 3, "mean": 10}[fam]
+        k1, k10 = np.exp(p["a"] + p["c"] * np.log(n)), np.exp(p["a"] + p["b"] * np.log(10) + p["c"] * np.log(n))
+        own = "; ".join(f"({o['a']:.2f}, {o['b']:.2f}, {o['c']:.2f})" for o in learn_info[fam]["own"])
+        lines.append(f"| {fam} | {p['a']:.2f} | {p['b']:.2f} | {p['c']:.2f} | {k1:.2f} → {k10:.2f} (n={n}) | "
+                     f"{learn_info[fam]['worst_loss']:.4f} | {own} |")
+    for regime, title in (("full", "Full history (10+ points before the origin)"),
+                          ("last_2", "Last 2 points"), ("last_3", "Last 3 points"), ("last_5", "Last 5 points"),
+                          ("last_8", "Last 8 points")):
+        lines += ["", f"## {title}", "",
+                  "| collection | forecasts | ours MASE | best simple (which) | naive | 80 % / 95 % cover, raw → calibrated | share below q10 / q50 / q90 |",
+                  "|---|---|---|---|---|---|---|"]
+        for s in summaries:
+            b = s["regimes"].get(regime)
+            if b and b["ours"] is not None:
+                lines.append(_fmt_row(s["collection"], b))
+    lines += ["", "## Growth-rate series (mean model), full history", "",
+              "| collection | forecasts | mean MASE | naive MASE | 80 % / 95 % cover | share below q10 / q50 / q90 |", "|---|---|---|---|---|---|"]
+    for s in summaries:
+        r = s["regimes"].get("full", {}).get("rates")
+        if r:
+            q = r["quantiles"]
+            lines.append(f"| {s['collection']} | {r['n']} | {r['mase_mean']:.3f} | {r['mase_naive']:.3f} | "
+                         f"{r['cover'][0]:.0%} / {r['cover'][1]:.0%} | " + " / ".join(f"{q[p]:.2f}" for p in (0.1, 0.5, 0.9)) + " |")
+    lines += ["", "## Shrinkage of the short-series trend (drift × m/(m+c)), last 2–8 points", "",
+              "| collection | c = 0 (plain drift from the points) | c = 1 | c = 3 (shipped) | c = 6 | naive |", "|---|---|---|---|---|---|"]
+    for s in summaries:
+        b = s["regimes"].get("short_all")
+        if b:
+            m = b["mase"]
+            lines.append(f"| {s['collection']} | {m.get('ct_c0', float('nan')):.3f} | {m.get('ct_c1', float('nan')):.3f} | "
+                         f"{m.get('constrained_trend', float('nan')):.3f} | {m.get('ct_c6', float('nan')):.3f} | "
+                         f"{m.get('naive', float('nan')):.3f} |")
+    lines += ["", "## P(meet) reliability on threshold events (value at h ≥ last × (1+g)^h, g = −2…7 %/yr)", "",
+              "| collection | regime | max decile gap (deciles with ≥ 30 events) | Brier | base-rate Brier |", "|---|---|---|---|---|"]
+    for s in summaries:
+        for regime in ("short_all", "full"):
+            r = s["regimes"].get(regime, {}).get("reliability")
+            if r and r["max_gap"] is not None:
+                lines.append(f"| {s['collection']} | {regime} | {r['max_gap'] * 100:.1f} pp | {r['brier']:.3f} | {r['base']:.3f} |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--limit", type=int, default=0, help="use only the first N series of each collection (quick run)")
+    ap.add_argument("--limit", type=int, default=300, help="series per PWT / fertility collection (0 = all)")
+    ap.add_argument("--from-cache", action="store_true", help="reuse var/calibration_records.pkl (learn and report only)")
     args = ap.parse_args()
     t0 = time.time()
-    lim = (lambda xs: xs[: args.limit]) if args.limit else (lambda xs: xs)
-    learn_series = lim(pwt_series("learn"))
-    print(f"learn: {len(learn_series)} series", flush=True)
-    rec = backtest(learn_series, methods=METHODS, workers=args.workers)
-    scales, maps, counts = learn(rec)
-    import pwt
+    cache = ROOT / "var" / "calibration_records.pkl"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    if args.from_cache:
+        saved = pd.read_pickle(cache)
+        records, learn = saved["records"], {n: [None] * saved["sizes"][n] for n in saved["learn"]}
+    else:
+        records, learn = run_backtests(args, t0)
+        pd.to_pickle({"records": records, "learn": list(learn), "sizes": {n: len(v) for n, v in learn.items()}},
+                     cache)   # for offline analysis and --from-cache (git-ignored var/)
+    return learn_and_report(records, learn, t0)
 
-    cal = Calibration(scales=scales, pit_maps=maps, provenance={
-        "learned_on": f"Penn World Table 9.1 ({pwt.CITATION}); variables {', '.join(LEARN_VARS)} (lp = rgdpna/emp); "
-                      f"countries with even CRC32(isocode); {len(learn_series)} series",
-        "backtest": f"rolling origin, histories of {LENGTHS} points, 3 origins 4 years apart, horizons 1–{MAX_H}, "
-                    "300 paths per method",
-        "rule": "per method, momentum band (last two yearly changes minus the average change, in standard deviations "
-                f"of the change; edges {MOMENTUM_EDGES}), history length and horizon: k minimises the squared coverage "
-                "error of the central 50/80/95% bands; then the quantiles of the widened PIT values give the level map "
-                "(PIT recalibration); cells with fewer than 40 cases use the method's cells pooled over bands",
-        "cases_per_cell": counts, "script": "benchmarks/calibrate.py", "date": dt.date.today().isoformat(),
-    })
+
+def run_backtests(args, t0) -> tuple[dict, dict]:
+    learn = {"L1: PWT 9.1 (even countries)": pwt_series("learn", args.limit),
+             "L2: World Bank fertility (even countries)": fertility_series("learn", args.limit),
+             "L3: GSO provincial series (even provinces)": gso_series("learn")}
+    checks = {"A: PWT 9.1, same variables, odd countries": pwt_series("A", args.limit),
+              "B: PWT 9.1, other variables, odd countries": pwt_series("B", args.limit),
+              "C: World Bank fertility, odd countries": fertility_series("check", args.limit),
+              "D: GSO provincial series (odd provinces) and Viet Nam": gso_series("check"),
+              "E: statsmodels yearly series (other kinds)": statsmodels_series()}
+    records = {}
+    for name, series in {**learn, **checks}.items():
+        records[name] = backtest(series, args.workers)
+        print(f"{name}: {len(series)} series, {len(records[name])} records, {time.time() - t0:.0f} s", flush=True)
+    return records, learn
+
+
+def learn_and_report(records: dict, learn: dict, t0: float) -> int:
+    params, info = {}, {}
+    for fam, method in (("trend", "ensemble"), ("short", "constrained_trend"), ("mean", "mean")):
+        frames = [r[r["method"] == method] for name, r in records.items() if name in learn]
+        frames = [f for f in frames if len(f)]
+        params[fam], info[fam] = learn_family(frames)
+        print(fam, params[fam], info[fam]["worst_loss"], flush=True)
+    cal = Calibration(params=params, provenance={
+        "learned_on": "; ".join(f"{n} ({len(learn[n])} series)" for n in learn),
+        "sources": "Penn World Table 9.1 (Feenstra, Inklaar & Timmer 2015, AER 105(10); Debian r-cran-pwt9); World Bank "
+                   "WDI fertility rate (statsmodels.datasets.fertility, World Bank terms of use); GSO PX-Web tables bundled "
+                   "in data/ (V0234 labour force, population)",
+        "backtest": f"rolling origin, 3 origins 4 years apart, horizons 1–{MAX_H}, 300 paths; full history (10+ points) "
+                    f"and the last {SHORT} points",
+        "rule": "k(h, n) = exp(a + b ln h + c ln n), b ≥ 0, around the median path; per family (trend: ensemble on 6+ "
+                "points, short: constrained trend on 2–5, mean: growth rates) the (a, b, c) on a grid that minimises the "
+                "mean plus the largest of the learning collections' mean squared coverage errors of the 50/80/95% bands over "
+                f"(h, n) cells with at least {MIN_CELL} forecasts",
+        "script": "benchmarks/calibrate.py", "date": dt.date.today().isoformat()})
     CALIBRATION_FILE.write_text(cal.to_json(), encoding="utf-8")
-    print(f"learned in {time.time() - t0:.0f}s", flush=True)
-
-    lines = [f"# Calibration and accuracy benchmark ({dt.date.today().isoformat()})", "",
-             f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}. "
-             f"Learned on {len(learn_series)} PWT 9.1 series (even countries).", ""]
-    checks = {"A: PWT 9.1, same variables, other countries": lim(pwt_series("A")),
-              "B: PWT 9.1, other variables (rtfpna, hc, labsh, ck), other countries": lim(pwt_series("B")),
-              "C: bundled Vietnamese series (GSO labour force by province, national series)": bundled_series()}
-    summary = {}
-    for name, series in checks.items():
-        r = backtest(series, methods=METHODS, calibration=cal, workers=args.workers)
-        raw = backtest(series, methods=("ensemble",), calibration=None, workers=args.workers)
-        raw = raw[~raw["series_id"].str.contains(":g_|gdp_growth")]
-        full = r[r["n_obs"] >= 6]
-        sc = score(full[~full["series_id"].str.contains(":g_|gdp_growth")])
-        sc_rate = score(full[full["series_id"].str.contains(":g_|gdp_growth")]) if full["series_id"].str.contains(":g_|gdp_growth").any() else None
-        ens = r[r["method"].isin(["ensemble", "constrained_trend"])]
-        qc = quantile_calibration(ens)
-        qc_rate = quantile_calibration(r[r["method"] == "mean"]) if (r["method"] == "mean").any() else {}
-        rel, brier, base = reliability(ens[~ens["series_id"].str.contains("labsh")])
-        summary[name] = {"series": len(series), "score": sc.to_dict("records"), "quantiles": qc,
-                         "brier": brier, "base_brier": base,
-                         "rate_score": [] if sc_rate is None else sc_rate.to_dict("records"), "rate_quantiles": qc_rate}
-        lines += [f"## {name}", "", f"{len(series)} series, {len(r)} forecast-outcome pairs.", "",
-                  "Accuracy and coverage with the calibration applied (histories of 6+ points):", "",
-                  "| method | MASE | sMAPE % | 80% coverage | 95% coverage | n |", "|---|---|---|---|---|---|"]
-        lines += [f"| {x['method']} | {x['mase']:.3f} | {x['smape']:.2f} | {x['coverage80']:.1%} | {x['coverage95']:.1%} | {x['n']} |"
-                  for x in sc.to_dict("records")]
-        from models.backtest import coverage
-        rawe = raw[raw["method"].isin(["ensemble"])]
-        lines += ["", f"Ensemble before calibration: 80% coverage {coverage(rawe, 0.8):.1%}, 95% coverage {coverage(rawe, 0.95):.1%}.",
-                  "", "Quantile calibration of the ensemble (all history lengths; share of outcomes below the p-quantile):", "",
-                  "| p | " + " | ".join(str(p) for p in qc) + " |", "|---|" + "---|" * len(qc),
-                  "| observed | " + " | ".join(f"{v:.3f}" for v in qc.values()) + " |", "",
-                  f"P(meet) reliability on synthetic target events (growth thresholds −2…7 %/yr): Brier {brier:.4f} "
-                  f"against base-rate Brier {base:.4f}.", "", "| decile | events | predicted | observed |", "|---|---|---|---|"]
-        lines += [f"| {int(x['decile'])} | {int(x['n'])} | {x['predicted']:.3f} | {x['observed']:.3f} |" for x in rel.to_dict("records")]
-        if sc_rate is not None:
-            lines += ["", "Growth-rate series (the mean model against naive), calibration applied:", "",
-                      "| method | MASE | 80% coverage | 95% coverage | n |", "|---|---|---|---|---|"]
-            lines += [f"| {x['method']} | {x['mase']:.3f} | {x['coverage80']:.1%} | {x['coverage95']:.1%} | {x['n']} |"
-                      for x in sc_rate.to_dict("records")]
-            lines += ["", "Quantile calibration of the mean model: " +
-                      ", ".join(f"p={p}: {v:.3f}" for p, v in qc_rate.items())]
-        lines.append("")
-        print(name, "done", f"{time.time() - t0:.0f}s", flush=True)
-    lines.append(f"Total run time: {time.time() - t0:.0f} s.")
+    summaries = [summarise(name, r, cal) for name, r in records.items()]
+    text = report(summaries, cal, info, time.time() - t0)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "calibration.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (out / "calibration.json").write_text(json.dumps(summary, indent=1, default=float), encoding="utf-8")
-    print("\n".join(lines))
+    (out / "calibration.md").write_text(text, encoding="utf-8")
+    (out / "calibration.json").write_text(json.dumps({"params": params, "learn": info, "collections": summaries},
+                                                     indent=1, default=float), encoding="utf-8")
+    print(text)
     return 0
 
 

@@ -23,11 +23,10 @@ import pandas as pd  # noqa: E402
 from models import nowcast, progress  # noqa: E402
 from models.catalog import RATE_UNITS, Catalog  # noqa: E402
 from models.forecast import ForecastResult, _clean, forecast  # noqa: E402
-from models.scenario import PRESETS, Scenario, apply  # noqa: E402
+from models.scenario import COMMUNES, PRESETS, Scenario, apply  # noqa: E402
 
 AS_OF_YEAR = 2026          # today is after 2025: 2025 targets get a verdict or a nowcast
 N_PATHS = 2000
-COMMUNES = {"tuyen_quang_merged": 124, "tuyen_quang_old": 137, "ha_giang": 193}
 
 
 @dataclass
@@ -312,7 +311,7 @@ def _paths(prep: Prepared, scenario: Scenario, ref: bool = False) -> np.ndarray 
     if fc is None or fc.insufficient:
         return None
     s = prep.reference if ref else prep.series
-    return apply(fc, s.indicator_id, prep.unit_en, scenario)
+    return apply(fc, s.indicator_id, prep.unit_en, scenario, s.territory_id)
 
 
 def _set_p(a: Assessment, hits: np.ndarray) -> None:

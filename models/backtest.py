@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from models.calibration import momentum
 from models.forecast import (ENSEMBLE, FULL_MODEL_POINTS, MEMBERS, ConstrainedTrend, Mean, Transform, _clean,
+                             ensemble_paths,
                              choose_transform)
 
 QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
@@ -33,16 +33,22 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
         if history.size >= 2:
             out["naive"] = MEMBERS["naive"]().fit(z).simulate(horizon, n_paths, rng)
         return out
-    if history.size < FULL_MODEL_POINTS:
-        p = ConstrainedTrend(transform.floor(float(history.iloc[-1]))).fit(z).simulate(horizon, n_paths, rng)
-        return {"constrained_trend": p}
+    if history.size < FULL_MODEL_POINTS:   # the constrained trend, beside the simple benchmarks it must beat
+        floor = transform.floor(float(history.iloc[-1]))
+        out = {"constrained_trend": ConstrainedTrend(floor).fit(z).simulate(horizon, n_paths, rng)}
+        for m in methods:
+            if m.startswith("ct_c"):       # the same trend with another shrinkage (evidence for the default)
+                out[m] = ConstrainedTrend(floor, shrink_c=float(m[4:])).fit(z).simulate(horizon, n_paths, rng)
+        if history.size >= 2:
+            out["naive"] = MEMBERS["naive"]().fit(z).simulate(horizon, n_paths, rng)
+            out["drift"] = MEMBERS["drift"]().fit(z).simulate(horizon, n_paths, rng)
+        return out
     out: dict[str, np.ndarray] = {}
     for m in ("ets", "theta", "drift", "naive"):
         if m in methods or (m in ENSEMBLE and "ensemble" in methods):
             out[m] = MEMBERS[m]().fit(z).simulate(horizon, n_paths, rng)
-    if "ensemble" in methods:
-        k = n_paths // len(ENSEMBLE)
-        out["ensemble"] = np.hstack([out[m][:, :k] for m in ENSEMBLE])
+    if "ensemble" in methods:   # the same combination as forecast(): one function builds it for both
+        out["ensemble"], _ = ensemble_paths(z, horizon, n_paths, rng, fitted=out)
     return {m: p for m, p in out.items() if m in methods}
 
 
@@ -74,13 +80,14 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                 continue
             actual = s.iloc[o:o + h].to_numpy()
             za = transform.forward(actual)
-            d = np.abs(np.diff(hist.to_numpy()))
+            z_last = transform.forward(np.array([float(hist.iloc[-1])]))[0]
+            d = np.abs(np.diff(s.iloc[:o].to_numpy()))   # MASE scale: every year before the origin, even when
+                                                         # the model sees only the last few (stable for 2-point cuts)
             scale = float(d.mean()) if d.size else np.nan
-            mom = momentum(transform.forward(hist.to_numpy()))
             paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate)
             for m, zp in paths.items():
                 if calibration is not None and calibration.covers(m):
-                    zp = calibration.apply(zp, L, m, mom)
+                    zp = calibration.apply(zp, L, m)
                 med = np.median(zp, axis=1)
                 qs = np.quantile(zp, QGRID, axis=1).T          # (h, len(QGRID))
                 pit = (zp <= za[:, None]).mean(axis=1)
@@ -90,7 +97,7 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                                  "h": j + 1, "year": int(years[o + j]), "actual": float(actual[j]),
                                  "point": float(point[j]), "z_actual": float(za[j]), "z_median": float(med[j]),
                                  "z_q": qs[j], "pit": float(pit[j]), "scale": scale,
-                                 "last": float(hist.iloc[-1]), "momentum": mom})
+                                 "last": float(hist.iloc[-1]), "z_last": float(z_last), "kind": transform.kind})
     return pd.DataFrame(rows)
 
 

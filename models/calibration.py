@@ -1,14 +1,19 @@
 """Learned widening of forecast spreads, so that an "80% band" covers about 80% of real outcomes.
 
-Plain model intervals on real yearly data are over-confident, and their centre is biased in a
-way that depends on the series' recent course: backtests on the Penn World Table show that a
-forecast made just after a series slowed runs high, and one made just after it sped up runs
-low (growth is partly persistent; the models average it over the whole history).
-`benchmarks/calibrate.py` backtests the forecasters on a large public collection of real
-yearly series and learns, per method, per band of that recent change (`momentum`), per
-history length and per horizon, a widening factor of the spread around the median and a
-recalibration of the levels. They ship in `data/calibration.json` with their provenance;
-`forecast()` applies them to every path, so every band and every P(meet) uses them.
+Plain model intervals on real yearly data are too narrow, most of all for short histories.
+The correction is deliberately small: per family of forecaster (trend models on 6+ points,
+the constrained trend on 2–5 points, the mean model for growth rates) one smooth widening
+factor of the horizon h and the history length n,
+
+    k(h, n) = exp(a + b·ln h + c·ln n),   b ≥ 0   (never narrower further out),
+
+applied to whole paths around the median path: path = median + k(h, n) · (path − median).
+The median is never moved (a learned shift fitted one data family and hurt the others), and
+because k rises with h, a band never shrinks with the horizon. `benchmarks/calibrate.py`
+learns a, b, c on several families of real yearly series (Penn World Table variables, World
+Bank fertility rates, the bundled GSO provincial series), choosing for each forecaster family
+the values that keep the *worst* family's coverage error smallest, and checks them on series
+not used to learn. They ship in `data/calibration.json` with their provenance.
 """
 from __future__ import annotations
 
@@ -20,105 +25,55 @@ from pathlib import Path
 import numpy as np
 
 CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "calibration.json"
-LENGTH_BUCKETS = ((2, 5), (6, 9), (10, 14), (15, 24), (25, 10_000))
-MOMENTUM_EDGES = (-0.6, -0.2, 0.2, 0.6)
-ENSEMBLE_LIKE = ("ensemble", "ets", "theta", "drift", "naive", "constrained_trend")
-PIT_LEVELS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.975, 0.99)
+FORMAT = 2
+FAMILIES = {"ensemble": "trend", "ets": "trend", "theta": "trend", "drift": "trend", "naive": "trend",
+            "constrained_trend": "short", "mean": "mean"}
 
 
-def length_bucket(n_obs: int) -> int:
-    for i, (lo, hi) in enumerate(LENGTH_BUCKETS):
-        if lo <= n_obs <= hi:
-            return i
-    return 0 if n_obs < LENGTH_BUCKETS[0][0] else len(LENGTH_BUCKETS) - 1
-
-
-def momentum(z) -> float:
-    """The last two yearly changes against the average change, in standard deviations of the change.
-
-    0 when there are fewer than 3 points or the changes do not vary (nothing to say).
-    """
-    d = np.diff(np.asarray(z, dtype=float))
-    if d.size < 2:
-        return 0.0
-    sd = float(d.std(ddof=1))
-    if not sd > 0:
-        return 0.0
-    return float((d[-2:].mean() - d.mean()) / sd)
-
-
-def momentum_band(value: float) -> int:
-    """0 = slowed sharply, 1 = slowed, 2 = steady, 3 = sped up, 4 = sped up sharply."""
-    return int(np.searchsorted(MOMENTUM_EDGES, value))
+def family(method: str) -> str | None:
+    return FAMILIES.get(method)
 
 
 @dataclass
 class Calibration:
-    """Two learned steps per method, momentum band, history-length bucket and horizon.
+    """params[family] = {"a": …, "b": …, "c": …}: k(h, n) = exp(a + b ln h + c ln n)."""
 
-    scales[method][band][bucket][h-1]: widening factor k of the spread around the median;
-    pit_maps[method][band][bucket][h-1]: after widening, the model level v whose quantile is the
-    calibrated PIT_LEVELS[i] quantile (a PIT recalibration that also removes bias).
-    Past a table's last horizon its last column is used.
-    """
-
-    scales: dict[str, list]
+    params: dict[str, dict]
     provenance: dict = field(default_factory=dict)
-    pit_maps: dict[str, list] = field(default_factory=dict)
-
-    def _table(self, tables: dict, method: str):
-        return tables.get(method) or (tables.get("ensemble") if method in ENSEMBLE_LIKE else None)
-
-    def factor(self, method: str, n_obs: int, horizon: int, momentum: float = 0.0) -> np.ndarray:
-        table = self._table(self.scales, method)
-        if table is None:
-            return np.ones(horizon)
-        row = np.asarray(table[momentum_band(momentum)][length_bucket(n_obs)], dtype=float)
-        return row[np.minimum(np.arange(horizon), row.size - 1)]
 
     def covers(self, method: str) -> bool:
-        return method in self.scales or method in ENSEMBLE_LIKE
+        return family(method) in self.params
 
-    def apply(self, z_paths: np.ndarray, n_obs: int, method: str, momentum: float = 0.0) -> np.ndarray:
-        """Widen each horizon's spread, then remap its ranks (both monotone: paths keep their order)."""
-        if z_paths.size == 0:
+    def factor(self, method: str, n_obs: int, horizon: int) -> np.ndarray:
+        """k for h = 1..horizon (1 where the family has no correction)."""
+        p = self.params.get(family(method) or "")
+        if p is None:
+            return np.ones(horizon)
+        h = np.arange(1, horizon + 1, dtype=float)
+        return np.exp(p["a"] + max(p["b"], 0.0) * np.log(h) + p["c"] * np.log(max(int(n_obs), 1)))
+
+    def apply(self, z_paths: np.ndarray, n_obs: int, method: str) -> np.ndarray:
+        """Widen every path's distance from the median path; the median and the paths' order stay."""
+        if z_paths.size == 0 or not self.covers(method):
             return z_paths
-        k = self.factor(method, n_obs, z_paths.shape[0], momentum)[:, None]
+        k = self.factor(method, n_obs, z_paths.shape[0])[:, None]
         med = np.median(z_paths, axis=1, keepdims=True)
-        out = med + k * (z_paths - med)
-        maps = self._table(self.pit_maps, method)
-        if not maps:
-            return out
-        rows = maps[momentum_band(momentum)][length_bucket(n_obs)]
-        n = out.shape[1]
-        base = (np.arange(n) + 0.5) / n
-        lo, hi = PIT_LEVELS[0], PIT_LEVELS[-1]
-        for j in range(out.shape[0]):
-            v = np.asarray(rows[min(j, len(rows) - 1)], dtype=float)
-            order = np.argsort(out[j], kind="stable")
-            srt = out[j][order]
-            target = np.interp(base, PIT_LEVELS, v)          # levels outside the table are held at its ends
-            target = np.where(base < lo, base * v[0] / lo, target)
-            target = np.where(base > hi, 1 - (1 - base) * (1 - v[-1]) / (1 - hi), target)
-            new = np.empty(n)
-            new[order] = np.interp(target, base, srt)
-            out[j] = new
-        return out
+        return med + k * (z_paths - med)
 
     def to_json(self) -> str:
-        return json.dumps({"provenance": self.provenance, "length_buckets": LENGTH_BUCKETS,
-                           "momentum_edges": MOMENTUM_EDGES, "pit_levels": PIT_LEVELS,
-                           "scales": self.scales, "pit_maps": self.pit_maps}, ensure_ascii=False, indent=1)
+        return json.dumps({"format": FORMAT, "provenance": self.provenance, "params": self.params},
+                          ensure_ascii=False, indent=1)
 
     @classmethod
     def from_file(cls, path: Path) -> "Calibration":
         raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        if [tuple(b) for b in raw.get("length_buckets", [])] != list(LENGTH_BUCKETS):
-            raise ValueError(f"{path}: length buckets differ from models.calibration.LENGTH_BUCKETS")
-        if tuple(raw.get("momentum_edges", ())) != MOMENTUM_EDGES:
-            raise ValueError(f"{path}: momentum bands differ from models.calibration.MOMENTUM_EDGES "
+        if raw.get("format") != FORMAT:
+            raise ValueError(f"{path}: calibration format {raw.get('format')} is not {FORMAT} "
                              "(re-run benchmarks/calibrate.py)")
-        return cls(scales=raw["scales"], provenance=raw.get("provenance", {}), pit_maps=raw.get("pit_maps", {}))
+        for fam, p in raw["params"].items():
+            if set(p) != {"a", "b", "c"} or p["b"] < 0:
+                raise ValueError(f"{path}: family {fam} needs a, b ≥ 0 and c")
+        return cls(params=raw["params"], provenance=raw.get("provenance", {}))
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from models.calibration import default as default_calibration, momentum as recent_momentum  # noqa: E402
+from models.calibration import default as default_calibration  # noqa: E402
 
 QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
                    "q90": 0.90, "q95": 0.95, "q975": 0.975}
@@ -75,12 +75,13 @@ class Transform:
         return z
 
     def floor(self, level: float) -> float:
-        """Smallest yearly spread a short series is given on this scale (heuristic, see README)."""
+        """Smallest yearly spread a short series is given on this scale; the short-series calibration widens
+        from here (the spread itself comes from the series' own yearly changes, see ConstrainedTrend)."""
         if self.kind == "log":
-            return 0.05
+            return 0.01
         if self.kind == "logit":
-            return 0.35
-        return max(0.1 * abs(level), 0.5)
+            return 0.07
+        return max(0.02 * abs(level), 0.1)
 
 
 def choose_transform(values: np.ndarray, lower: float | None, upper: float | None) -> Transform:
@@ -144,16 +145,12 @@ class Drift(Member):
     """Random walk with drift (the MLE of ARIMA(0,1,0) with trend='t'); the drift's standard error is drawn per path."""
 
     name = "drift"
-    shrink = False
 
     def fit(self, z):
         v = z.to_numpy()
         self.last = float(v[-1])
         self.drift, self.sigma, self.resid = _diff_stats(v)
         self.m = max(v.size - 1, 1)
-        if self.shrink:   # constrained trend for 2–5 points: pull the drift towards no change, floor the spread
-            self.drift *= self.m / (self.m + 1.0)
-            self.sigma = max(self.sigma, self.floor)
         self.drift_se = self.sigma / np.sqrt(self.m)
         return self
 
@@ -169,15 +166,16 @@ class ConstrainedTrend(Drift):
     (before a gap, or in another vintage of the same concept) join the estimate of drift and spread."""
 
     name = "constrained_trend"
-    shrink = True
 
-    def __init__(self, floor: float, extra_diffs: np.ndarray | None = None):
+    shrink_c = 3.0      # drift × m / (m + c): c = 3 won on the learning collections (benchmarks/calibrate.py)
+
+    def __init__(self, floor: float, extra_diffs: np.ndarray | None = None, shrink_c: float | None = None):
         self.floor = floor
         self.extra = np.asarray(extra_diffs if extra_diffs is not None else [], dtype=float)
+        if shrink_c is not None:
+            self.shrink_c = shrink_c
 
     def fit(self, z):
-        if not self.extra.size:
-            return super().fit(z)
         v = z.to_numpy()
         d = np.concatenate([np.diff(v), self.extra])
         self.last = float(v[-1])
@@ -185,8 +183,9 @@ class ConstrainedTrend(Drift):
         self.sigma = float(d.std(ddof=1)) if d.size > 1 else 0.0
         self.resid = d - self.drift
         self.m = max(d.size, 1)
-        self.drift *= self.m / (self.m + 1.0)
-        self.sigma = max(self.sigma, self.floor)
+        # with 1–4 changes their spread is barely known: at least their typical size, at least the floor
+        self.sigma = max(self.sigma, float(np.mean(np.abs(d))), self.floor)
+        self.drift *= self.m / (self.m + self.shrink_c)
         self.drift_se = self.sigma / np.sqrt(self.m)
         return self
 
@@ -275,7 +274,54 @@ class Mean(Member):
 
 
 MEMBERS = {"ets": ETS, "theta": Theta, "drift": Drift, "naive": Naive, "mean": Mean}
-ENSEMBLE = ("ets", "theta", "drift")
+ENSEMBLE = ("ets", "theta")   # chosen on the learning collections of benchmarks/calibrate.py (README)
+
+
+def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Generator,
+                   fitted: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, list[str]]:
+    """Equal-weight combination of damped ETS and Theta: each member's paths are moved onto the mean of
+    the members' median paths, then pooled (the members keep their own spread). A member whose paths
+    are not finite or leave the other's range by orders of magnitude is dropped for this series.
+    `fitted` passes paths already simulated (the backtests); the notes say what was dropped."""
+    members, notes = {}, []
+    for m in ENSEMBLE:
+        p = fitted[m] if fitted is not None and m in fitted else MEMBERS[m]().fit(z).simulate(horizon, n_paths, rng)
+        if np.all(np.isfinite(p)):
+            members[m] = p
+        else:
+            notes.append(f"{m} dropped: its paths are not finite on this series")
+    if len(members) == 2:
+        med = {m: np.median(p, axis=1) for m, p in members.items()}
+        gap = np.abs(med["ets"] - med["theta"])
+        spread = np.mean([np.quantile(p, 0.9, axis=1) - np.quantile(p, 0.1, axis=1) for p in members.values()], axis=0)
+        if np.any(gap > 10 * np.maximum(spread, 1e-9) + 1.0):
+            worst = max(members, key=lambda m: float(np.max(np.abs(med[m] - float(z.iloc[-1])))))
+            members.pop(worst)
+            notes.append(f"{worst} dropped: its forecast leaves the other member's range")
+    if not members:
+        raise ForecastInputError("no ensemble member gives a finite forecast")
+    centre = np.mean([np.median(p, axis=1) for p in members.values()], axis=0)[:, None]
+    k = n_paths // len(members)
+    pooled = np.hstack([p[:, :k] - np.median(p, axis=1, keepdims=True) + centre for p in members.values()])
+    return pooled, notes
+
+
+def coherent(z_paths: np.ndarray, flat: bool = False) -> np.ndarray:
+    """Remove Monte-Carlo wiggles that would read as information: a mean model's median is the same every
+    year (`flat`), and no 50/80/95% band is narrower than the year before (deviations from the median are
+    widened where sampling noise made a band shrink). Paths keep their order within each year."""
+    if z_paths.size == 0:
+        return z_paths
+    med = np.median(z_paths, axis=1, keepdims=True)
+    if flat:
+        z_paths = z_paths - med + float(np.mean(med))
+        med = np.full_like(med, float(np.mean(med)))
+    q = np.quantile(z_paths, [0.025, 0.975, 0.10, 0.90, 0.25, 0.75], axis=1)
+    widths = np.maximum(q[1::2] - q[0::2], 1e-12)           # (3 bands, horizon)
+    f = np.ones(z_paths.shape[0])
+    for h in range(1, z_paths.shape[0]):
+        f[h] = max(1.0, float(np.max(widths[:, h - 1] * f[h - 1] / widths[:, h])))
+    return med + f[:, None] * (z_paths - med)
 
 
 # --------------------------------------------------------------------------- results
@@ -293,7 +339,6 @@ class ForecastResult:
     insufficient: bool = False
     calibrated: bool = False
     notes: list[str] = field(default_factory=list)
-    momentum: float = 0.0              # recent change against the average (models.calibration.momentum)
     n_extra: int = 0                   # yearly changes of earlier comparable runs the trend also learned from
 
     @property
@@ -374,7 +419,7 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     """Fit `method` on a yearly series (index = years) and simulate `n_paths` paths `horizon` years ahead.
 
     `calibration=True` applies the shipped corrections (`models.calibration.default()`); pass an
-    object with `.apply(z_paths, n_obs, method, momentum)` to use others, or `False`/`None` for raw model spread.
+    object with `.apply(z_paths, n_obs, method)` to use others, or `False`/`None` for raw model spread.
     `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend, from
     every published year (gaps do not matter to a mean).
     `segments`: earlier runs of the same concept (before a gap, or another vintage whose yearly changes are
@@ -421,21 +466,21 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
             notes.append(f"the trend also learns from {extra.size} yearly changes of earlier comparable runs")
     elif method == "ensemble":
         used = "ensemble"
-        shares = np.full(len(ENSEMBLE), n_paths // len(ENSEMBLE))
-        shares[: n_paths - shares.sum()] += 1
-        z_paths = np.hstack([MEMBERS[m]().fit(z).simulate(horizon, int(k), rng) for m, k in zip(ENSEMBLE, shares)])
+        z_paths, dropped = ensemble_paths(z, horizon, n_paths, rng)
+        notes += dropped
     else:
         used = method
         z_paths = MEMBERS[method]().fit(z).simulate(horizon, n_paths, rng)
-    calibrated, mom = False, recent_momentum(z.to_numpy())
+    calibrated = False
     if calibration is True:
         calibration = default_calibration()
     if calibration and calibration.covers(used):
-        z_paths = calibration.apply(z_paths, s.size, used, mom)
+        z_paths = calibration.apply(z_paths, s.size, used)
         calibrated = True
+    z_paths = coherent(z_paths, flat=used == "mean")
     n_extra = int(extra.size) if used == "constrained_trend" and extra is not None else 0
     return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,
-                          notes=notes, momentum=mom, n_extra=n_extra)
+                          notes=notes, n_extra=n_extra)
 
 
 # --------------------------------------------------------------------------- batch command

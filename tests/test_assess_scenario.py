@@ -24,7 +24,8 @@ def target(cat, target_id):
 def prepared(cat):
     ids = ["kh402_broadband_2025", "kh402_productivity_2025", "nq52_productivity_2025", "nq52_productivity_2030",
            "tq_plan2025_grdp_growth", "qd325_grdp_growth_2030", "nq52_gii_2030", "kh402_digital_gov_2025",
-           "kh402_productivity_region_2045", "nq52_digital_economy_2030"]
+           "kh402_productivity_region_2045", "nq52_digital_economy_2030", "tq_de_productivity_2030",
+           "qd1339_grdp_growth_2030"]
     return {i: prepare(cat, target(cat, i), n_paths=2000, seed=0) for i in ids}
 
 
@@ -94,8 +95,8 @@ def test_territory_that_ceased_to_exist_is_noted(prepared):
 
 
 @pytest.mark.parametrize("target_id,lever", [("qd325_grdp_growth_2030", "grdp_growth"),
-                                             ("nq52_productivity_2030", "productivity_push"),
-                                             ("nq52_digital_economy_2030", "digital_economy")])
+                                             ("tq_de_productivity_2030", "productivity_push"),
+                                             ("qd1339_grdp_growth_2030", "grdp_growth")])
 def test_probability_moves_the_right_way_when_a_lever_moves(prepared, target_id, lever):
     prep = prepared[target_id]
     p = [evaluate(prep, Scenario("s", {lever: v})).p_meet for v in (-1.0, 0.0, 2.0, 3.0)]
@@ -103,7 +104,7 @@ def test_probability_moves_the_right_way_when_a_lever_moves(prepared, target_id,
 
 
 def test_employment_growth_lowers_productivity(prepared):
-    prep = prepared["nq52_productivity_2030"]
+    prep = prepared["tq_de_productivity_2030"]
     push = {"productivity_push": 2.5}
     assert (evaluate(prep, Scenario("s", {**push, "employment_growth": 1.0})).p_meet
             < evaluate(prep, Scenario("s", push)).p_meet)

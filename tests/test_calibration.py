@@ -1,98 +1,95 @@
-"""The learned calibration: the momentum number, its bands, and how a band's correction reaches the paths."""
+"""The learned calibration: a smooth widening around the median path, never a moved median or a shrinking band."""
 import json
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from models.calibration import (LENGTH_BUCKETS, MOMENTUM_EDGES, PIT_LEVELS, Calibration, default, momentum,
-                                momentum_band)
+from models.assess import prepare
+from models.calibration import FAMILIES, FORMAT, Calibration, default
+from models.catalog import load_catalog
+from models.derive import with_derived
 from models.forecast import forecast
 
-N_BANDS = len(MOMENTUM_EDGES) + 1
-HORIZONS = 10
+
+def cal(a=0.2, b=0.3, c=-0.1, families=("trend", "short", "mean")):
+    return Calibration(params={f: {"a": a, "b": b, "c": c} for f in families})
 
 
-def test_momentum_by_hand():
-    # changes 1, 1, 1, 0.5, 0.1: mean 0.72, last two 0.3, squared deviations sum to 0.668, sd (ddof 1) = sqrt(0.668 / 4)
-    z = [0.0, 1.0, 2.0, 3.0, 3.5, 3.6]
-    assert momentum(z) == pytest.approx((0.3 - 0.72) / np.sqrt(0.668 / 4))
+def test_the_factor_is_the_formula_and_never_falls_with_the_horizon():
+    k = cal().factor("ensemble", 9, 10)
+    assert k == pytest.approx(np.exp(0.2 + 0.3 * np.log(np.arange(1, 11)) - 0.1 * np.log(9)))
+    assert np.all(np.diff(k) >= 0)
+    assert np.all(cal(b=0.0).factor("mean", 4, 6) == cal(b=0.0).factor("mean", 4, 1)[0])
 
 
-@pytest.mark.parametrize("z", [[], [5.0], [5.0, 6.0], [1.0, 2.0, 3.0, 4.0], [2.0, 2.0, 2.0]])
-def test_momentum_is_zero_when_there_is_nothing_to_say(z):
-    assert momentum(z) == 0.0
+def test_widening_keeps_the_median_and_the_order_of_the_paths():
+    z = np.random.default_rng(0).normal(0.0, 1.0, size=(4, 3000)) + np.arange(4)[:, None]
+    out = cal().apply(z.copy(), 8, "ensemble")
+    assert np.median(out, axis=1) == pytest.approx(np.median(z, axis=1))
+    k = cal().factor("ensemble", 8, 4)
+    assert np.std(out, axis=1) == pytest.approx(k * np.std(z, axis=1), rel=1e-6)
+    for j in range(4):
+        assert np.all(np.argsort(out[j]) == np.argsort(z[j]))
 
 
-@pytest.mark.parametrize("value, band", [(-3.0, 0), (-0.6, 0), (-0.59, 1), (0.0, 2), (0.2, 2), (0.21, 3), (0.6, 3),
-                                         (0.61, 4), (5.0, 4)])
-def test_momentum_bands(value, band):
-    assert momentum_band(value) == band
+def test_a_family_without_parameters_is_left_alone():
+    z = np.random.default_rng(1).normal(size=(3, 500))
+    assert np.array_equal(cal(families=("trend",)).apply(z.copy(), 3, "mean"), z)
+    assert FAMILIES["constrained_trend"] == "short" and FAMILIES["mean"] == "mean"
 
 
-def _calibration(k_by_band, median_level_by_band):
-    """Tables where each band has its own widening k and its own model level for the calibrated median."""
-    scales = [[[k] * HORIZONS for _ in LENGTH_BUCKETS] for k in k_by_band]
-    maps = []
-    for m in median_level_by_band:
-        v = [min(max(p + (m - 0.5), 0.001), 0.999) for p in PIT_LEVELS]   # a shift of every level
-        maps.append([[v] * HORIZONS for _ in LENGTH_BUCKETS])
-    return Calibration(scales={"ensemble": scales}, pit_maps={"ensemble": maps})
-
-
-def test_each_band_uses_its_own_correction():
-    cal = _calibration([1.0, 1.0, 2.0, 1.0, 1.0], [0.3, 0.5, 0.5, 0.5, 0.7])
-    z = np.random.default_rng(0).normal(0.0, 1.0, size=(2, 4000))
-    steady = cal.apply(z.copy(), 8, "ensemble", momentum=0.0)
-    slowed = cal.apply(z.copy(), 8, "ensemble", momentum=-1.0)
-    sped = cal.apply(z.copy(), 8, "ensemble", momentum=1.0)
-    # band 2 widens by 2 around the median; bands 0 and 4 move the median to the model's 30% / 70% level
-    assert np.std(steady[0]) == pytest.approx(2 * np.std(z[0]), rel=0.02)
-    assert np.median(slowed[0]) == pytest.approx(np.quantile(z[0], 0.3), abs=0.02)
-    assert np.median(sped[0]) == pytest.approx(np.quantile(z[0], 0.7), abs=0.02)
-    # monotone: a path never overtakes one that was above it
-    assert np.all(np.diff(slowed[1][np.argsort(z[1])]) >= 0)
-
-
-def test_forecast_passes_the_series_momentum_to_the_calibration():
-    cal = _calibration([1.0] * N_BANDS, [0.3, 0.5, 0.5, 0.5, 0.7])
-    years = np.arange(2008, 2016)
-    slowed = pd.Series([100, 102, 104, 106, 108, 110, 110.2, 110.3], index=years)
-    assert momentum_band(momentum(np.log(slowed.to_numpy()))) == 0
-    raw = forecast(slowed, 3, n_paths=3000, seed=4, calibration=False)
-    cooked = forecast(slowed, 3, n_paths=3000, seed=4, calibration=cal)
-    assert cooked.momentum == pytest.approx(momentum(np.log(slowed.to_numpy())))
+def test_forecast_applies_the_widening_to_its_paths():
+    s = pd.Series([100, 103, 105, 109, 112, 114, 118, 121.0], index=range(2015, 2023))
+    raw = forecast(s, 4, n_paths=3000, seed=4, calibration=False)
+    cooked = forecast(s, 4, n_paths=3000, seed=4, calibration=cal())
     assert cooked.calibrated and not raw.calibrated
-    assert np.median(cooked.paths[0]) == pytest.approx(np.quantile(raw.paths[0], 0.3), rel=1e-3)
+    assert np.median(cooked.z_paths, axis=1) == pytest.approx(np.median(raw.z_paths, axis=1))
+    ratio = np.std(cooked.z_paths, axis=1) / np.std(raw.z_paths, axis=1)
+    assert ratio == pytest.approx(cal().factor("ensemble", 8, 4), rel=1e-6)
 
 
-def test_a_file_learned_with_other_bands_is_refused(tmp_path):
-    raw = json.loads(default().to_json())
-    raw["momentum_edges"] = [-1.0, 1.0]
+def test_a_file_of_another_format_or_a_falling_factor_is_refused(tmp_path):
     bad = tmp_path / "calibration.json"
-    bad.write_text(json.dumps(raw), encoding="utf-8")
-    with pytest.raises(ValueError, match="momentum bands differ"):
+    bad.write_text(json.dumps({"format": 1, "params": {}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="format"):
+        Calibration.from_file(bad)
+    bad.write_text(json.dumps({"format": FORMAT, "params": {"trend": {"a": 0, "b": -0.1, "c": 0}}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="b ≥ 0"):
         Calibration.from_file(bad)
 
 
-def test_the_shipped_calibration_has_every_cell_and_says_where_it_came_from():
-    cal = default()
-    assert "Penn World Table 9.1" in cal.provenance["learned_on"]
-    assert "momentum band" in cal.provenance["rule"]
-    for method in ("ensemble", "ets", "theta", "drift", "naive", "constrained_trend", "mean"):
-        assert len(cal.scales[method]) == N_BANDS and len(cal.pit_maps[method]) == N_BANDS
-        for band in range(N_BANDS):
-            assert len(cal.scales[method][band]) == len(LENGTH_BUCKETS)
-            for row, maps in zip(cal.scales[method][band], cal.pit_maps[method][band]):
-                assert len(row) == HORIZONS and all(0.2 <= k <= 8 for k in row)
-                assert all(np.all(np.diff(v) >= 0) and len(v) == len(PIT_LEVELS) for v in maps)
+def test_the_shipped_calibration_has_few_numbers_and_says_where_it_came_from():
+    c = default()
+    assert set(c.params) == {"trend", "short", "mean"}
+    assert sum(len(p) for p in c.params.values()) == 9
+    for text in ("Penn World Table", "fertility", "GSO"):
+        assert text in c.provenance["learned_on"] + c.provenance["sources"]
+    for fam in c.params:
+        for n in (2, 3, 5, 8, 20):
+            k = c.factor({"trend": "ensemble", "short": "constrained_trend", "mean": "mean"}[fam], n, 25)
+            assert np.all(np.diff(k) >= 0) and np.all((k > 0.2) & (k < 20))
 
 
-def test_the_shipped_calibration_corrects_forecasts_after_a_slowdown_downwards():
-    # what the backtests showed (benchmarks/results/calibration.md): after a slowdown forecasts ran high,
-    # so the calibrated median sits at a lower model level than after a speed-up
-    cal = default()
-    for bucket in (1, 2, 3):
-        slowed = np.interp(0.5, PIT_LEVELS, cal.pit_maps["ensemble"][0][bucket][0])
-        sped = np.interp(0.5, PIT_LEVELS, cal.pit_maps["ensemble"][N_BANDS - 1][bucket][0])
-        assert slowed < 0.5 < sped
+@pytest.fixture(scope="module")
+def every_target():
+    cat = with_derived(load_catalog())
+    return [prepare(cat, row, n_paths=1000) for row in cat.targets.to_dict("records")]
+
+
+def test_fans_of_every_registered_target_are_coherent(every_target):
+    """Mean models keep a flat median; no band gets narrower further out (on the model scale: a falling
+    positive series may narrow in absolute terms while its relative uncertainty grows)."""
+    checked = 0
+    for prep in every_target:
+        for fc in (prep.fc, prep.fc_reference, prep.fc_ratio):
+            if fc is None or fc.insufficient or fc.years.size < 2:
+                continue
+            if fc.method == "mean":
+                med = np.median(fc.paths, axis=1)
+                assert np.ptp(med) <= 1e-9 * max(1.0, abs(med[0])), (fc.series_id, med)
+            q = np.quantile(fc.z_paths, [0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975], axis=1)   # the model scale
+            for w in (q[6] - q[0], q[5] - q[1], q[4] - q[2]):
+                assert np.all(np.diff(w) >= -1e-9 * np.abs(w[1:])), (fc.series_id, w)
+            checked += 1
+    assert checked >= 12

@@ -147,16 +147,12 @@ def test_chart_data_download_holds_exactly_the_chart_numbers():
     assert abs(shift[years >= 2026] - 1.0).max() < 1e-9            # +1 pp on a growth rate, exactly
 
 
-def test_model_card_names_the_calibration_band_the_forecast_used():
-    at = open_page("app_pages/target.py", params={"target": "qd325_grdp_growth_2030"})
-    card = at.table[0].value
-    text = str(card.loc["Đà gần đây (nhóm hiệu chỉnh)"].iloc[0])
-    from models.calibration import MOMENTUM_EDGES, momentum_band
-    from ui.i18n import t
-    words = [t(f"momentum_{band}", "vi") for band in range(len(MOMENTUM_EDGES) + 1)]
-    m = re.fullmatch(r"(.+) \(([-−]?\d+,\d{2})\)", text)
-    assert m and m.group(1) in words, text
-    assert words[momentum_band(float(m.group(2).replace("−", "-").replace(",", ".")))] == m.group(1)
+def test_model_card_shows_the_widening_the_forecast_used():
+    from models.calibration import default
+    at = open_page("app_pages/target.py", params={"target": "tqm_grdp_per_capita_2030"})
+    text = str(at.table[0].value.loc["Hệ số nới khoảng dự báo k"].iloc[0])
+    k = default().factor("constrained_trend", 4, 8)
+    assert text == f"{k[0]:.2f} (2023) → {k[-1]:.2f} (2030)".replace(".", ","), text
 
 
 def test_model_card_shows_the_backtest_of_the_method_used_beside_no_change():
