@@ -19,30 +19,36 @@ st.title(t("method_title", lg))
 TEXT = {
     "vi": """
 **Dự báo.** Mỗi chuỗi số liệu (một kỳ số liệu, không nối qua đứt gãy, không nội suy) được biến đổi: log cho mức dương,
-logit có giới hạn cho tỷ lệ %, giữ nguyên cho tốc độ tăng. Ba mô hình của statsmodels – ETS xu hướng tắt dần, Theta và
-bước ngẫu nhiên có xu hướng – mỗi mô hình mô phỏng một phần ba số đường đi (tổng 2.000), gộp lại thành một phân phối.
-Sai số ước lượng của xu hướng được rút ngẫu nhiên cho từng đường đi. Chuỗi 2–5 điểm dùng xu hướng có ràng buộc
-(co về không đổi) và được gắn nhãn *bằng chứng yếu*; 0–1 điểm: không dự báo.
+logit có giới hạn cho tỷ lệ %, giữ nguyên cho tốc độ tăng. Chuỗi từ 6 điểm: kết hợp cân bằng hai mô hình của statsmodels –
+ETS xu hướng tắt dần và Theta – quanh trung bình hai đường trung vị (2.000 đường đi); một mô hình cho kết quả bất thường trên
+chuỗi nào thì bị loại cho chuỗi đó. Kiểm định trên các bộ chuỗi học cho thấy tổ hợp này ổn định hơn tổ hợp ba mô hình có
+bước ngẫu nhiên có xu hướng (xu hướng này bùng nổ trên một số chuỗi). Chuỗi 2–5 điểm dùng xu hướng có ràng buộc
+(co mạnh về không đổi: drift × m/(m+3)), độ dao động theo chính các thay đổi của chuỗi, và được gắn nhãn *bằng chứng yếu*;
+0–1 điểm: không dự báo. Tốc độ tăng dùng mô hình bình quân.
 
-**Hiệu chỉnh.** Khoảng dự báo của các mô hình trên số liệu năm thực tế thường quá hẹp, và tâm của nó lệch theo diễn biến
-gần đây: ngay sau khi một chuỗi chậm lại, dự báo thường quá cao; ngay sau khi tăng tốc, thường quá thấp. Độ rộng (hệ số k)
-và bản đồ mức xác suất (PIT) được học theo độ dài chuỗi, tầm dự báo và *đà gần đây* (mức thay đổi của hai năm cuối so với
-mức thay đổi bình quân, tính bằng độ lệch chuẩn; 5 nhóm) từ kiểm định quá khứ trên Penn World Table 9.1 và kiểm tra trên
-các chuỗi không dùng để học.
+**Hiệu chỉnh.** Khoảng dự báo của các mô hình trên số liệu năm thực tế thường quá hẹp, nhất là với chuỗi ngắn. Mỗi nhóm
+mô hình (xu hướng trên 6+ điểm, xu hướng có ràng buộc trên 2–5 điểm, mô hình bình quân cho tốc độ tăng) có một hệ số nới
+trơn theo tầm dự báo h và độ dài chuỗi n: k(h, n) = exp(a + b·ln h + c·ln n), b ≥ 0, áp cho cả đường đi quanh đường trung vị.
+Trung vị không bị dịch chuyển và khoảng dự báo không bao giờ hẹp lại khi h tăng. Ba tham số mỗi nhóm được học trên nhiều
+họ chuỗi thực (Penn World Table, tỷ suất sinh của Ngân hàng Thế giới, chuỗi GSO theo tỉnh), chọn sao cho họ chuỗi kém nhất
+vẫn sai số ít nhất, rồi kiểm tra trên các chuỗi không dùng để học (bảng dưới).
 
 **Xác suất đạt.** Tỷ lệ đường đi thỏa điều kiện của mục tiêu:""",
     "en": """
 **Forecast.** Each series (one vintage, never across a break, never interpolated) is transformed: log for positive
-levels, bounded logit for percentages, none for growth rates. Three statsmodels models – damped-trend ETS, Theta and a
-random walk with drift – each simulate a third of the paths (2,000 in all), pooled into one distribution. The trend's
-estimation error is drawn per path. Series of 2–5 points use a constrained (shrunk) trend and are labelled *low
-evidence*; 0–1 points: no forecast.
+levels, bounded logit for percentages, none for growth rates. Series of 6+ points: an equal-weight combination of two
+statsmodels models – damped-trend ETS and Theta – around the mean of their two median paths (2,000 paths); a member that
+misbehaves on a series is dropped for it. On the learning collections this pair was steadier than the three-model pool
+with a random walk with drift (whose trend explodes on some series). Series of 2–5 points use a constrained trend
+(shrunk hard towards no change: drift × m/(m+3)) whose spread follows the series' own changes, labelled *low evidence*;
+0–1 points: no forecast. Growth rates use the mean model.
 
-**Calibration.** Plain model intervals on real yearly data are too narrow, and their centre is biased by the series'
-recent course: just after a series slowed, forecasts tend to run high; just after it sped up, low. A widening factor k
-and a probability-level (PIT) map are learned by history length, horizon and *recent momentum* (the last two yearly
-changes against the average change, in standard deviations; 5 bands) from backtests on Penn World Table 9.1 and
-checked on series not used to learn them.
+**Calibration.** Plain model intervals on real yearly data are too narrow, most of all for short series. Each family of
+models (trend models on 6+ points, the constrained trend on 2–5 points, the mean model for growth rates) gets one widening
+factor, smooth in the horizon h and the history length n: k(h, n) = exp(a + b·ln h + c·ln n), b ≥ 0, applied to whole paths
+around the median path. The median never moves and no band narrows further out. The three numbers per family are learned
+on several families of real series (Penn World Table, World Bank fertility rates, GSO provincial series), chosen so that
+the worst family's error is smallest, and checked on series not used to learn them (tables below).
 
 **Probability of meeting a target.** The share of paths that meet the target's condition:""",
 }
@@ -90,14 +96,23 @@ if cal is not None:
     st.caption(cal.provenance.get("learned_on", ""))
 if results.exists():
     summary = json.loads(results.read_text(encoding="utf-8"))
-    for name, block in summary.items():
-        st.markdown(f"**{name}** ({block['series']})")
-        sc = pd.DataFrame(block["score"])
-        st.dataframe(pd.DataFrame({
-            "method": sc["method"], "MASE": [fmt_number(x, lg, 3) for x in sc["mase"]],
-            "sMAPE %": [fmt_number(x, lg, 2) for x in sc["smape"]],
-            "80%": [fmt_percent(x, lg, 1) for x in sc["coverage80"]],
-            "95%": [fmt_percent(x, lg, 1) for x in sc["coverage95"]], "n": sc["n"]}), hide_index=True)
+    for regime in ("full", "last_2", "last_3", "last_5", "last_8"):
+        st.markdown(f"**{t('regime_' + regime, lg)}**")
+        rows = []
+        for block in summary.get("collections", []):
+            b = block["regimes"].get(regime)
+            if not b or b.get("ours") is None:
+                continue
+            simple = {m: v for m, v in b["mase"].items() if m in ("ets", "theta", "drift", "naive")}
+            best = min(simple, key=simple.get)
+            rows.append({t("col_collection", lg): block["collection"], t("col_forecasts", lg): b["n"],
+                         t("col_ours", lg): fmt_number(b["ours"], lg, 3),
+                         t("col_best_simple", lg): f"{fmt_number(simple[best], lg, 3)} ({t('method_' + best, lg)})",
+                         t("col_naive", lg): fmt_number(simple.get("naive"), lg, 3),
+                         t("col_cover", lg): f"{fmt_percent(b['cover_raw'][0], lg)} / {fmt_percent(b['cover_raw'][1], lg)} → "
+                                             f"{fmt_percent(b['cover'][0], lg)} / {fmt_percent(b['cover'][1], lg)}",
+                         t("col_below", lg): " / ".join(fmt_number(b["quantiles"][p], lg, 2) for p in ("0.1", "0.5", "0.9"))})
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"calib_{regime}")
     st.caption(t("calibration_caveat", lg))
 
 st.subheader(t("backtest_title", lg))

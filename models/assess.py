@@ -194,27 +194,38 @@ _INPUT_RE = re.compile(r"(\w+)\[(\w+),(\d+),(\w+),(\w+)\]=")
 
 def estimate_inputs(cat: Catalog, keys: list[tuple[str, str, str, int]], depth: int = 3) -> list[str]:
     """Values with status 'estimate' behind the given (territory, indicator, vintage or '', year), through derived inputs."""
-    o = cat.observations
-    o = o[o["preferred"] & (o["qualifier"] == "")]
-    index = o.set_index(["territory_id", "indicator_id", "year"])
+    index = _status_index(cat)
     found: list[str] = []
     todo = list(keys)
     for _ in range(depth):
         nxt = []
         for terr, ind, vintage, year in todo:
-            try:
-                rows = index.loc[[(terr, ind, year)]]
-            except KeyError:
-                continue
-            if vintage:
-                rows = rows[rows["vintage"] == vintage]
-            for r in rows.itertuples():
-                if r.status == "estimate":
+            for v, status, inputs in index.get((terr, ind, int(year)), []):
+                if vintage and v != vintage:
+                    continue
+                if status == "estimate":
                     found.append(f"{ind}[{terr}, {year}]")
-                for m in _INPUT_RE.finditer(str(getattr(r, "inputs", "") or "")):
+                for m in _INPUT_RE.finditer(inputs):
                     nxt.append((m.group(2), m.group(1), m.group(4), int(m.group(3))))
         todo = nxt
     return list(dict.fromkeys(found))
+
+
+_STATUS_INDEX: list = [None, {}]   # [the observations frame it was built from, the index]
+
+
+def _status_index(cat: Catalog) -> dict:
+    """(territory, indicator, year) -> [(vintage, status, inputs)] of preferred exact values, built once per catalogue."""
+    if _STATUS_INDEX[0] is not cat.observations:
+        o = cat.observations
+        o = o[o["preferred"] & (o["qualifier"] == "")]
+        inputs = o["inputs"] if "inputs" in o.columns else pd.Series("", index=o.index)
+        index: dict[tuple, list] = {}
+        for t, i, y, v, st, inp in zip(o["territory_id"], o["indicator_id"], o["year"], o["vintage"], o["status"],
+                                        inputs.fillna("")):
+            index.setdefault((t, i, int(y)), []).append((v, st, str(inp)))
+        _STATUS_INDEX[:] = [cat.observations, index]
+    return _STATUS_INDEX[1]
 
 
 def _ratio_runs(prep: Prepared, cat: Catalog) -> list[pd.Series]:

@@ -105,16 +105,19 @@ def growth_rates(obs: pd.DataFrame, level_id: str, out_id: str) -> list[dict]:
     """Year-on-year growth (%) within one vintage and between consecutive years only."""
     rows = []
     o = _exact(obs, level_id)
-    o = o[o["preferred"]]
-    for (tid, vintage), g in o.groupby(["territory_id", "vintage"]):
-        g = g.sort_values("year")
-        prev = None
-        for _, r in g.iterrows():
-            if prev is not None and int(r["year"]) == int(prev["year"]) + 1 and prev["value"] > 0:
-                rows.append(_row(tid, out_id, vintage, r["year"], (r["value"] / prev["value"] - 1) * 100,
-                                 r["status"] if r["status"] in ("derived", "proxy") else "derived", True,
-                                 f"({level_id}[t] / {level_id}[t-1] - 1) × 100", [_describe(prev), _describe(r)]))
-            prev = r
+    o = o[o["preferred"]].sort_values(["territory_id", "vintage", "year"])
+    cols = {c: o[c].to_numpy() for c in ("territory_id", "vintage", "year", "value", "status", "source_id")}
+    year = cols["year"].astype(int)
+    formula = f"({level_id}[t] / {level_id}[t-1] - 1) × 100"
+    for i in range(1, len(o)):
+        same = cols["territory_id"][i] == cols["territory_id"][i - 1] and cols["vintage"][i] == cols["vintage"][i - 1]
+        if not same or year[i] != year[i - 1] + 1 or not cols["value"][i - 1] > 0:
+            continue
+        inputs = [f"{level_id}[{cols['territory_id'][j]},{year[j]},{cols['vintage'][j]},{cols['source_id'][j]}]="
+                  f"{float(cols['value'][j]):.12g}" for j in (i - 1, i)]
+        status = cols["status"][i] if cols["status"][i] in ("derived", "proxy") else "derived"
+        rows.append(_row(cols["territory_id"][i], out_id, cols["vintage"][i], year[i],
+                         (cols["value"][i] / cols["value"][i - 1] - 1) * 100, status, True, formula, inputs))
     return rows
 
 
@@ -169,30 +172,44 @@ def grdp_from_productivity(obs: pd.DataFrame) -> list[dict]:
 
 def members(territories: pd.DataFrame, region: str, year: int) -> list[str]:
     """The provinces of a region in a given year (the 63-province map before the 2025 mergers)."""
-    t = territories[(territories["parent_id"] == region) & (territories["kind"] == "province")]
-    lo = t["valid_from"].fillna(-10_000).astype(int)
-    hi = t["valid_to"].fillna(10_000).astype(int)
-    return sorted(t.loc[(lo <= year) & (hi >= year) & (t["territory_id"] != "tuyen_quang_merged"), "territory_id"])
+    return _membership(territories).get(region, lambda y: [])(year)
+
+
+def _membership(territories: pd.DataFrame) -> dict:
+    """region -> (year -> its provinces), read once from the territories table."""
+    t = territories[(territories["kind"] == "province") & ~territories["territory_id"].isin(list(MERGED_PARTS))]
+    spans = [(r, tid, -10_000 if pd.isna(lo) else int(lo), 10_000 if pd.isna(hi) else int(hi))
+             for r, tid, lo, hi in zip(t["parent_id"], t["territory_id"], t["valid_from"], t["valid_to"])]
+    out = {}
+    for region in {s[0] for s in spans}:
+        mine = [s for s in spans if s[0] == region]
+        out[region] = (lambda m: lambda y: sorted(tid for _, tid, lo, hi in m if lo <= y <= hi))(mine)
+    return out
 
 
 def region_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[dict]:
     """A region's employed, GRDP and population = the sum over all its provinces, only when every one is known."""
     rows = []
-    regions = territories.loc[territories["kind"] == "region", "territory_id"]
+    regions = list(territories.loc[territories["kind"] == "region", "territory_id"])
+    of = _membership(territories)
     for iid in SUMMED:
         o = _exact(obs, iid)
-        o = o[o["preferred"]]
+        o = o[o["preferred"]].drop_duplicates(["territory_id", "vintage", "year"])
         taken = _taken(obs, iid)
-        for region in regions:
-            for (vintage, year), g in o.groupby(["vintage", "year"]):
-                need = members(territories, region, int(year))
-                got = g[g["territory_id"].isin(need)].drop_duplicates("territory_id")
-                if not need or len(got) != len(need):
+        cells: dict[tuple, dict] = {}
+        for r in o.itertuples():
+            cells.setdefault((r.vintage, int(r.year)), {})[r.territory_id] = r
+        for (vintage, year), here in cells.items():
+            for region in regions:
+                need = of.get(region, lambda y: [])(year)
+                if not need or any(p not in here for p in need):
                     continue
-                rows.append(_row(region, iid, vintage, year, float(got["value"].sum()), "derived",
-                                 (region, vintage, int(year)) not in taken, f"Σ {iid} over the {len(need)} provinces of {region}",
-                                 [_describe(r) for _, r in got.iterrows()],
-                                 note=f"sum of {len(need)} provinces"))
+                parts = [here[p] for p in need]
+                rows.append(_row(region, iid, vintage, year, float(sum(p.value for p in parts)), "derived",
+                                 (region, vintage, year) not in taken,
+                                 f"Σ {iid} over the {len(need)} provinces of {region}",
+                                 [f"{iid}[{p.territory_id},{year},{vintage},{p.source_id}]={float(p.value):.12g}"
+                                  for p in parts], note=f"sum of {len(need)} provinces"))
     return rows
 
 
@@ -230,7 +247,10 @@ def per_capita(obs: pd.DataFrame) -> list[dict]:
     pop = pop[pop["preferred"] & (pop["vintage"] == "gso_pxweb")]
     published = _published(obs, "grdp_per_capita_current")
     taken = _taken(obs, "grdp_per_capita_current")
-    bounds = obs[(obs["indicator_id"] == "grdp_per_capita_current") & obs["qualifier"].isin(["lower_bound", "upper_bound"])]
+    b = obs[(obs["indicator_id"] == "grdp_per_capita_current") & obs["qualifier"].isin(["lower_bound", "upper_bound"])]
+    bounds: dict[tuple, list] = {}
+    for r in b.itertuples():
+        bounds.setdefault((r.territory_id, int(r.year)), []).append((r.qualifier, float(r.value)))
     rows = []
     for _, r in grdp.merge(pop, on=["territory_id", "year"], suffixes=("_g", "_p")).iterrows():
         g, p = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
@@ -239,8 +259,7 @@ def per_capita(obs: pd.DataFrame) -> list[dict]:
         value = r["value_g"] * 1000.0 / r["value_p"]
         key = (r["territory_id"], int(r["year"]))
         notes = [] if key not in published else ["a published figure exists for this year and is used instead"]
-        for q, v in bounds.loc[(bounds["territory_id"] == key[0]) & (bounds["year"] == key[1]),
-                                ["qualifier", "value"]].itertuples(index=False):
+        for q, v in bounds.get(key, []):
             if (q == "lower_bound" and value < v) or (q == "upper_bound" and value > v):
                 notes.append(f"below the published {'lower' if q == 'lower_bound' else 'upper'} bound {v:g} "
                              "(the inputs are rounded to thousands)" if q == "lower_bound" else

@@ -283,9 +283,14 @@ def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Gene
     the members' median paths, then pooled (the members keep their own spread). A member whose paths
     are not finite or leave the other's range by orders of magnitude is dropped for this series.
     `fitted` passes paths already simulated (the backtests); the notes say what was dropped."""
-    members, notes = {}, []
+    members, models, notes = {}, {}, []
+    half = n_paths // len(ENSEMBLE) + 1
     for m in ENSEMBLE:
-        p = fitted[m] if fitted is not None and m in fitted else MEMBERS[m]().fit(z).simulate(horizon, n_paths, rng)
+        if fitted is not None and m in fitted:
+            p = fitted[m]
+        else:
+            models[m] = MEMBERS[m]().fit(z)
+            p = models[m].simulate(horizon, half, rng)
         if np.all(np.isfinite(p)):
             members[m] = p
         else:
@@ -300,9 +305,14 @@ def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Gene
             notes.append(f"{worst} dropped: its forecast leaves the other member's range")
     if not members:
         raise ForecastInputError("no ensemble member gives a finite forecast")
+    if len(members) == 1 and models:                      # the survivor fills the dropped member's share
+        m, p = next(iter(members.items()))
+        if p.shape[1] < n_paths and m in models:
+            members[m] = np.hstack([p, models[m].simulate(horizon, n_paths - p.shape[1], rng)])
     centre = np.mean([np.median(p, axis=1) for p in members.values()], axis=0)[:, None]
-    k = n_paths // len(members)
-    pooled = np.hstack([p[:, :k] - np.median(p, axis=1, keepdims=True) + centre for p in members.values()])
+    shares = [n_paths // len(members) + (1 if i < n_paths % len(members) else 0) for i in range(len(members))]
+    pooled = np.hstack([p[:, :k] - np.median(p, axis=1, keepdims=True) + centre
+                        for k, p in zip(shares, members.values())])
     return pooled, notes
 
 

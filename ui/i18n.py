@@ -173,12 +173,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "mc_points": {"vi": "Số điểm dữ liệu dùng", "en": "Points used"},
     "mc_series": {"vi": "Chuỗi số liệu", "en": "Series"},
     "mc_calibrated": {"vi": "Đã hiệu chỉnh khoảng dự báo", "en": "Bands calibrated"},
-    "mc_momentum": {"vi": "Đà gần đây (nhóm hiệu chỉnh)", "en": "Recent momentum (calibration band)"},
-    "momentum_0": {"vi": "chậm lại rõ", "en": "slowed sharply"},
-    "momentum_1": {"vi": "chậm lại", "en": "slowed"},
-    "momentum_2": {"vi": "ổn định", "en": "steady"},
-    "momentum_3": {"vi": "tăng tốc", "en": "sped up"},
-    "momentum_4": {"vi": "tăng tốc rõ", "en": "sped up sharply"},
+    "mc_widening": {"vi": "Hệ số nới khoảng dự báo k", "en": "Band widening k"},
     "mc_backtest": {"vi": "Kiểm định quá khứ (MASE / phủ 80%)", "en": "Backtest (MASE / 80% coverage)"},
     "mc_vs_naive": {"vi": "dự báo \"không đổi\": MASE {mase}", "en": "\"no change\": MASE {mase}"},
     "mc_no_backtest": {"vi": "chuỗi quá ngắn để kiểm định", "en": "series too short to backtest"},
@@ -242,12 +237,29 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_title": {"vi": "Phương pháp dự báo và đánh giá", "en": "How forecasts and assessments are made"},
     "backtest_title": {"vi": "Kiểm định quá khứ trên chuỗi số liệu của ứng dụng", "en": "Backtest on the app's own series"},
     "calibration_caveat": {
-        "vi": "Lưu ý: bộ C gần như chỉ là một giai đoạn – lực lượng lao động các tỉnh chững lại trong 2014–2020. Trên bộ này "
-              "dự báo vẫn thiên cao (73% giá trị thực tế nằm dưới trung vị) và với chuỗi lao động, dự báo \"không đổi\" chính "
-              "xác ngang hoặc hơn. Xác suất đạt của các mục tiêu gắn với lao động cần đọc thận trọng.",
-        "en": "Caveat: collection C is almost one period – provincial labour force stalled in 2014–2020. On it the forecasts "
-              "still run high (73% of outcomes fall below the median), and for labour-force series \"no change\" is as "
-              "accurate or better. Read probabilities of labour-linked targets with care."},
+        "vi": "Chưa đạt ở đâu: một hệ số nới chung không vừa mọi họ chuỗi – chuỗi tỷ suất sinh (xu hướng rất đều) vẫn thiếu phủ, "
+              "các chuỗi PWT khác và chuỗi statsmodels thì thừa; với 5 điểm cuối, khoảng 80% chỉ phủ 65–83%; với chuỗi lao động "
+              "GSO theo tỉnh (bộ D), dự báo \"không đổi\" vẫn chính xác hơn. Xác suất đạt dựa trên chuỗi ngắn cần đọc thận trọng.",
+        "en": "Where it still falls short: one widening cannot fit every family – the fertility series (very smooth trends) stay "
+              "under-covered, other PWT variables and the statsmodels series over-covered; with the last 5 points the 80% band "
+              "covers 65–83%; on the GSO provincial labour series (collection D) \"no change\" is still more accurate. Read "
+              "probabilities that rest on short series with care."},
+    "regime_full": {"vi": "Toàn bộ chuỗi (10+ điểm trước gốc dự báo)", "en": "Full history (10+ points before the origin)"},
+    "regime_last_2": {"vi": "Chỉ 2 điểm cuối", "en": "Last 2 points only"},
+    "regime_last_3": {"vi": "Chỉ 3 điểm cuối", "en": "Last 3 points only"},
+    "regime_last_5": {"vi": "Chỉ 5 điểm cuối", "en": "Last 5 points only"},
+    "regime_last_8": {"vi": "Chỉ 8 điểm cuối", "en": "Last 8 points only"},
+    "col_collection": {"vi": "Bộ chuỗi kiểm tra", "en": "Collection"},
+    "col_forecasts": {"vi": "Số dự báo", "en": "Forecasts"},
+    "col_ours": {"vi": "MASE của ứng dụng", "en": "Our MASE"},
+    "col_best_simple": {"vi": "Phương pháp đơn giản tốt nhất", "en": "Best simple method"},
+    "col_naive": {"vi": "MASE \"không đổi\"", "en": "\"No change\" MASE"},
+    "col_cover": {"vi": "Phủ 80% / 95%: trước → sau hiệu chỉnh", "en": "80% / 95% cover: raw → calibrated"},
+    "col_below": {"vi": "Tỷ lệ dưới q10 / q50 / q90", "en": "Share below q10 / q50 / q90"},
+    "method_ets": {"vi": "ETS tắt dần", "en": "damped ETS"},
+    "method_theta": {"vi": "Theta", "en": "Theta"},
+    "method_drift": {"vi": "bước ngẫu nhiên có xu hướng", "en": "random walk with drift"},
+    "method_naive": {"vi": "không đổi", "en": "no change"},
     "calibration_title": {"vi": "Hiệu chỉnh khoảng dự báo trên dữ liệu thực", "en": "Calibration on real yearly data"},
     "no_backtest_yet": {"vi": "Chưa có kết quả kiểm định cho phiên bản dữ liệu này.", "en": "No backtest results for this data version yet."},
     "tab_download": {"vi": "Tải xuống", "en": "Download"},

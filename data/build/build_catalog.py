@@ -345,6 +345,10 @@ PUBLISHERS = {
     "en.qdnd.vn": "Báo Quân đội Nhân dân", "vanhoavaphattrien.vn": "Văn hóa và Phát triển",
     "ipc.tuyenquang.gov.vn": "Trung tâm XTĐT Tuyên Quang",
     "btg.ksdg.vn": "Địa chí Tuyên Quang (Ban Tuyên giáo)",
+    "huggingface.co": "Hugging Face, bộ dữ liệu letrinhan (từ TCTK PX-Web)",
+    "github.com": "GitHub TungTV205/GOV (tệp không nêu nguồn)", "nguoitaybac.vn": "Người Tây Bắc (dẫn TCTK)",
+    "tnmttuyenquang.gov.vn": "Sở TN&MT Tuyên Quang", "www.vietnam.vn": "Vietnam.vn (Bộ VHTTDL)",
+    "en.baotuyenquang.com.vn": "Báo Tuyên Quang (tiếng Anh)", "www.einpresswire.com": "EIN Presswire (dẫn VNS)",
 }
 HIGH = {"dti.gov.vn", "stttt.tuyenquang.gov.vn", "doingoai.tuyenquang.gov.vn", "tuyenquang.gov.vn",
         "thuvienphapluat.vn", "nhandan.vn", "www.nhandan.com.vn", "afamily.vn", "etime.danviet.vn", "cafef.vn",
