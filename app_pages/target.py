@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from models.assess import evaluate, qualitative_evidence
+from models.assess import CHECKED_HORIZON, evaluate, qualitative_evidence
 from models.calibration import default as calibration
 from models.scenario import EFFECTS, LEVERS, PRESETS
 from models.export import to_csv_bytes, to_xlsx_bytes
@@ -82,6 +82,8 @@ def live_part():
         st.warning(t("rests_on_estimate", lg, inputs=estimate_text(cat, now["estimate_inputs"], lg)))
     if now["low_evidence"]:
         st.warning(t("low_evidence_note", lg, n=now["n_points"]))
+    if now["beyond_checked"]:
+        st.warning(t("beyond_horizon", lg, h=now["horizon"], checked=CHECKED_HORIZON))
 
     fig = target_figure(cat, prep, s, lg, row)
     if fig is not None:

@@ -27,6 +27,7 @@ from models.scenario import COMMUNES, PRESETS, Scenario, apply  # noqa: E402
 
 AS_OF_YEAR = 2026          # today is after 2025: 2025 targets get a verdict or a nowcast
 N_PATHS = 2000
+CHECKED_HORIZON = 10       # benchmarks/calibrate.py checks horizons 1–10; beyond that bands are extrapolated
 
 
 @dataclass
@@ -96,6 +97,8 @@ class Assessment:
     estimated_years: str = ""              # … and years simulated (nowcast)
     catch_up_years: str = ""               # the years the catch-up number applies to
     rests_on_estimate: bool = False        # some value used has status 'estimate' (interim figures included)
+    horizon: int | None = None             # years from the last value used to the target year
+    beyond_checked: bool = False           # farther than the horizons the calibration was checked on
     estimate_inputs: str = ""
 
     def to_dict(self) -> dict:
@@ -311,6 +314,10 @@ def evaluate(prep: Prepared, scenario: Scenario | None = None, as_of: int = AS_O
         a.notes += [n for n in prep.fc.notes if n not in a.notes]
     if a.state in ("verdict", "nowcast") or T < as_of:
         a.state = a.state if a.state in ("verdict", "insufficient") else "nowcast"
+    fc = prep.fc_ratio if prep.fc_ratio is not None else prep.fc
+    if fc is not None and not fc.insufficient and a.state == "outlook":
+        a.horizon = int(T - fc.last_year)
+        a.beyond_checked = a.horizon > CHECKED_HORIZON
     if prep.estimate_inputs:
         a.rests_on_estimate = True
         a.estimate_inputs = "; ".join(prep.estimate_inputs)

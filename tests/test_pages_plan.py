@@ -77,3 +77,8 @@ def test_region_page_compares_on_official_productivity_with_a_year_choice():
     assert at.select_slider(key="region_prod_year").value == 2022
     at.select_slider(key="region_prod_year").set_value(2019).run()
     assert not at.exception
+
+
+def test_a_probability_far_beyond_the_checked_horizons_says_it_is_indicative():
+    at = open_page("app_pages/target.py", "vi", {"target": "kh402_productivity_region_2045"})
+    assert any("23 năm" in w.value and "định hướng" in w.value for w in at.warning)

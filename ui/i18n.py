@@ -199,6 +199,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Low evidence: only {n} data points, so the bands are wide.",
     },
     "notes": {"vi": "Ghi chú", "en": "Notes"},
+    "beyond_horizon": {
+        "vi": "Dự báo xa {h} năm, vượt {checked} năm mà phương pháp đã được kiểm định: xác suất chỉ mang tính định hướng.",
+        "en": "This looks {h} years ahead, beyond the {checked} years the method was checked on: read the probability as indicative.",
+    },
     "band_baseline": {"vi": "Cơ sở (50/80/95%)", "en": "Baseline (50/80/95%)"},
     "band_scenario": {"vi": "Kịch bản (50/80/95%)", "en": "Scenario (50/80/95%)"},
     "median_baseline": {"vi": "Trung vị cơ sở", "en": "Baseline median"},
