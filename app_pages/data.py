@@ -117,23 +117,22 @@ from ui.loaders import store  # noqa: E402
 tab_dl, tab_up, tab_ver = st.tabs([t("tab_download", lang), t("tab_upload", lang), t("tab_versions", lang)])
 raw_cols = ["territory_id", "indicator_id", "vintage", "year", "period_start", "value", "qualifier", "status",
             "source_id", "preferred", "year_inferred", "formula", "note"]
-with tab_dl:
-    st.download_button(t("download_all_csv", lang), to_csv_bytes(cat.observations[raw_cols], lang),
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+view = rows[raw_cols] if not rows.empty else rows
+with tab_dl:   # files are built only when clicked, so a bad value can never stop this page from drawing
+    st.download_button(t("download_all_csv", lang), lambda: to_csv_bytes(cat.observations[raw_cols], lang),
                        file_name=f"lotrinh_{version}.csv", mime="text/csv", key="dl_csv")
     st.download_button(t("download_all_xlsx", lang),
-                       to_xlsx_bytes({"observations": cat.observations[raw_cols], "sources": cat.sources}, lang),
-                       file_name=f"lotrinh_{version}.xlsx", key="dl_xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    st.download_button(t("download_view_csv", lang), to_csv_bytes(rows[raw_cols] if not rows.empty else rows, lang),
+                       lambda: to_xlsx_bytes({"observations": cat.observations[raw_cols], "sources": cat.sources}, lang),
+                       file_name=f"lotrinh_{version}.xlsx", key="dl_xlsx", mime=XLSX)
+    st.download_button(t("download_view_csv", lang), lambda: to_csv_bytes(view, lang),
                        file_name=f"{ind}_{terr}_{version}.csv", mime="text/csv", key="dl_view")
     st.download_button(t("download_view_xlsx", lang),
-                       to_xlsx_bytes({"observations": rows[raw_cols] if not rows.empty else rows,
-                                      "sources": cat.sources[cat.sources["source_id"].isin(set(rows["source_id"]))]},
-                                     lang),
-                       file_name=f"{ind}_{terr}_{version}.xlsx", key="dl_view_xlsx",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    st.download_button(t("download_template", lang), template_xlsx(cat), file_name="lotrinh_mau_tai_len.xlsx",
-                       key="dl_template", mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                       lambda: to_xlsx_bytes({"observations": view, "sources": cat.sources[
+                           cat.sources["source_id"].isin(set(rows["source_id"]))]}, lang),
+                       file_name=f"{ind}_{terr}_{version}.xlsx", key="dl_view_xlsx", mime=XLSX)
+    st.download_button(t("download_template", lang), lambda: template_xlsx(cat), file_name="lotrinh_mau_tai_len.xlsx",
+                       key="dl_template", mime=XLSX)
     st.caption(t("template_help", lang))
 
 with tab_up:
@@ -156,6 +155,12 @@ with tab_up:
                           unchanged=result.unchanged, sources=len(result.new_sources)))
             if result.blank_rows:
                 st.caption(t("upload_blank", lang, n=result.blank_rows))
+            if result.derived_rows:
+                st.caption(t("upload_derived", lang, n=result.derived_rows))
+            confirmed_scale = True
+            if result.scale_factor:
+                st.warning(t("upload_scale", lang, factor=fmt_auto(result.scale_factor, lang)))
+                confirmed_scale = st.checkbox(t("upload_scale_ok", lang), key="upload_scale_ok")
             for name, frame in (("revised", result.revised), ("added", result.added)):
                 if not len(frame):
                     continue
@@ -173,7 +178,7 @@ with tab_up:
             else:
                 author = st.text_input(t("upload_author", lang), key="upload_author", max_chars=80)
                 note = st.text_area(t("upload_note", lang), key="upload_note", max_chars=500)
-                if st.button(t("upload_confirm", lang), key="upload_confirm", type="primary"):
+                if st.button(t("upload_confirm", lang), key="upload_confirm", type="primary", disabled=not confirmed_scale):
                     try:
                         vid = store().commit(result.files, author or "—", note or up.name,
                                              {"added": len(result.added), "revised": len(result.revised),

@@ -200,7 +200,7 @@ def _parse_cell(col: Col, text: str, file: str, row: int, problems: list[Problem
             problems.append(Problem(file, row, col.name, "bad_date", {"value": text}))
             return None
         return text
-    if text[0] in "=+@\t\r" or (text[0] == "-" and not re.fullmatch(r"-?\d+(\.\d+)?", text)):
+    if text[0] in "=+@\t\r":   # a leading '-' (a bullet, a negative number) is harmless: exports neutralise it
         problems.append(Problem(file, row, col.name, "formula_chars", {"value": text[:12]}))
         return None
     return text

@@ -3,6 +3,7 @@ and the upload template (pre-filled with real rows, so uploading it unchanged ch
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 
@@ -12,11 +13,16 @@ from models.upload import HEADERS_EN, HEADERS_VI
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")   # what XLSX cannot hold (openpyxl refuses it)
+
+
 def neutralise(value):
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """Safe text for a spreadsheet: line breaks are \\n only, no control characters, and every line that
+    a spreadsheet could run as a formula starts with an apostrophe. Numbers stay numbers."""
+    if not isinstance(value, str):
+        return value
+    text = ILLEGAL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return "\n".join(("'" + line) if line.startswith(FORMULA_START) else line for line in text.split("\n"))
 
 
 def safe_frame(frame: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:

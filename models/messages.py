@@ -39,7 +39,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The cell is empty but a value is required.",
     },
     "not_number": {
-        "vi": "'{value}' không phải là số (dùng dấu chấm thập phân, không có đơn vị).",
+        "vi": "'{value}' không phải là số (không có đơn vị; tệp CSV dấu chấm phẩy của Excel dùng dấu phẩy thập phân).",
         "en": "'{value}' is not a number (use a decimal point and no unit).",
     },
     "not_integer": {
@@ -126,6 +126,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too_many_rows": {
         "vi": "Tệp có {rows} dòng; giới hạn {limit} dòng mỗi lần tải lên.",
         "en": "The file has {rows} rows; the limit is {limit} rows per upload.",
+    },
+    "field_too_long": {
+        "vi": "Ô quá dài ({length} ký tự); tối đa {limit} ký tự mỗi ô.",
+        "en": "The cell is too long ({length} characters); at most {limit} per cell.",
+    },
+    "control_char": {
+        "vi": "Ô chứa ký tự điều khiển không in được ({char}); hãy xóa ký tự này rồi lưu lại.",
+        "en": "The cell holds a non-printing control character ({char}); remove it and save again.",
+    },
+    "bad_csv": {
+        "vi": "Không đọc được dòng này của tệp CSV ({error}). Hãy lưu lại dưới dạng CSV UTF-8.",
+        "en": "This line of the CSV cannot be read ({error}). Save it again as CSV UTF-8.",
+    },
+    "too_large_unzipped": {
+        "vi": "Tệp Excel khi giải nén quá lớn ({size} MB); giới hạn {limit} MB.",
+        "en": "The Excel file is too large once unpacked ({size} MB); the limit is {limit} MB.",
+    },
+    "type_mismatch": {
+        "vi": "Tệp có đuôi {named} nhưng nội dung là {found}. Hãy đổi đuôi tệp cho đúng hoặc lưu lại đúng định dạng.",
+        "en": "The file is named {named} but holds {found}. Rename it or save it again in the right format.",
     },
     "formula_chars": {
         "vi": "Ô bắt đầu bằng ký tự công thức bảng tính ('{value}').",

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from models.catalog import SPECS, Catalog, CatalogError, Problem, parse_table, validate
@@ -49,6 +51,8 @@ class UploadResult:
     new_sources: pd.DataFrame
     files: dict[str, bytes] = field(default_factory=dict)
     blank_rows: int = 0              # rows left blank (value empty): skipped, nothing stored for them
+    derived_rows: int = 0            # derived rows (as in a downloaded catalogue): recomputed, not stored
+    scale_factor: float | None = None    # many revisions by one large factor (×100, ÷100 …): ask before storing
     unused_sources: int = 0          # new sources that no uploaded value uses: not added
 
     @property
@@ -77,35 +81,65 @@ NUMERIC = {"year", "value", "period_start"}
 VN_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
 
 
-def _rows_to_csv(rows: list[list[str]], numeric_comma: bool) -> tuple[bytes, int]:
+MAX_UNZIPPED = 50 * 1024 * 1024      # an XLSX whose parts decompress past this is refused unread
+MAX_FIELD = 5_000                    # characters in one cell
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+DERIVED = "lotrinh_models_derive"    # derived values are recomputed, never uploaded
+
+
+def _clean_cell(text: str, where: str, row: int, column: str) -> str:
+    """NFC, no control characters, bounded length; a downloaded cell's neutralising apostrophe is removed."""
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > MAX_FIELD:
+        raise _refuse(where, "field_too_long", row, column, length=len(text), limit=MAX_FIELD)
+    if CONTROL.search(text):
+        char = ord(CONTROL.search(text).group(0))
+        raise _refuse(where, "control_char", row, column, char=f"U+{char:04X}")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > 1 and text[0] == "'" and text[1] in FORMULA_START:
+        text = text[1:]
+    return text
+
+
+def _rows_to_csv(rows: list[list[str]], numeric_comma: bool, where: str = "") -> tuple[bytes, dict]:
     """Rebuild a clean CSV (machine headers) so the catalogue's parser and messages apply unchanged.
 
     A row whose value cell is empty is a blank still to be filled (the data-request template has
-    them): it becomes an empty line, so it stores nothing and every other row keeps its row number.
+    them), and a derived row (recomputed by the app, as in a downloaded catalogue) is not data to
+    store: both become empty lines, so they store nothing and every other row keeps its row number.
+    Returns the bytes and the counts {"blank": …, "derived": …, "columns": the columns the file carried}.
     """
-    header = _normalise_header(rows[0])
+    header = _normalise_header([_clean_cell(c, where, 1, c) for c in rows[0]])
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     vi = header.index("value") if "value" in header else None
-    blank = 0
-    for r in rows[1:]:
+    si = header.index("source_id") if "source_id" in header else None
+    counts = {"blank": 0, "derived": 0, "columns": list(header)}
+    for i, r in enumerate(rows[1:], start=2):
         r = list(r) + [""] * (len(header) - len(r)) if len(r) < len(header) else list(r)
-        if vi is not None and not r[vi].strip() and any(c.strip() for c in r):
-            blank += 1
+        r = [_clean_cell(c, where, i, header[j] if j < len(header) else f"#{j + 1}") for j, c in enumerate(r)]
+        if si is not None and r[si].strip() == DERIVED:
+            counts["derived"] += 1
+            w.writerow([""] * len(header))
+            continue
+        keyed = all(r[header.index(c)].strip() for c in ("territory_id", "indicator_id") if c in header)
+        if vi is not None and not r[vi].strip() and keyed and any(c.strip() for c in r):
+            counts["blank"] += 1
             w.writerow([""] * len(header))
             continue
         if numeric_comma:
             r = [(c.replace(".", "").replace(",", ".") if h in NUMERIC and VN_NUMBER.match(c.strip()) else c)
                  for h, c in zip(header, r)] + r[len(header):]
         w.writerow(r)
-    return buf.getvalue().encode("utf-8"), blank
+    return buf.getvalue().encode("utf-8"), counts
 
 
 def _complete(csv_bytes: bytes, table: str, file: str) -> bytes:
     """Add the optional observation columns a planner may leave out (empty = default)."""
     text = csv_bytes.decode("utf-8")
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = list(csv.reader(io.StringIO(text, newline="")))
     if not rows:
         return csv_bytes
     header = rows[0]
@@ -118,65 +152,120 @@ def _complete(csv_bytes: bytes, table: str, file: str) -> bytes:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(header + missing_optional)
     for r in rows[1:]:
+        if not any(c.strip() for c in r):
+            w.writerow(r)                    # a skipped row stays empty (its row number is kept)
+            continue
         fill = ["true" if c == "preferred" else "" for c in missing_optional]
         w.writerow(r + fill if len(r) == len(header) else r)
     return out.getvalue().encode("utf-8")
 
 
-def read_csv_upload(raw: bytes, file: str) -> dict[str, tuple[bytes, int]]:
+def read_csv_upload(raw: bytes, file: str) -> dict[str, tuple[bytes, dict]]:
+    """Comma, Vietnamese-Excel semicolon (decimal commas) or tab-separated text."""
     from models.catalog import _decode
 
     text = _decode(raw, file)
     first = text.splitlines()[0] if text.splitlines() else ""
-    semicolon = first.count(";") > first.count(",")
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=";" if semicolon else ","))
-    rows = [r for r in rows]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=counts.get) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[str]] = []
+    try:
+        for r in reader:
+            rows.append(r)
+            if len(rows) > MAX_ROWS + 1:
+                raise _refuse(file, "too_many_rows", rows=f"> {MAX_ROWS}", limit=MAX_ROWS)
+    except csv.Error as exc:
+        code = "field_too_long" if "field larger" in str(exc) else "bad_csv"
+        raise _refuse(file, code, max(reader.line_num, 1), length="> 131072", limit=MAX_FIELD, error=str(exc)) from None
     if not rows or not any(c.strip() for c in rows[0]):
         raise _refuse(file, "empty_file", 1)
-    return {"observations": _rows_to_csv(rows, numeric_comma=semicolon)}   # table -> (csv bytes, blank rows)
+    data, info = _rows_to_csv(rows, numeric_comma=delimiter == ";", where=file)
+    info["delimiter"] = delimiter
+    return {"observations": (data, info)}
 
 
-def read_xlsx_upload(raw: bytes, file: str) -> dict[str, tuple[bytes, int]]:
+def _xlsx_members(raw: bytes, file: str):
     import zipfile
 
-    from openpyxl import load_workbook
-
     try:
-        wb = load_workbook(io.BytesIO(raw), data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise _refuse(file, "bad_workbook", error=exc.__class__.__name__) from None
-    out: dict[str, tuple[bytes, int]] = {}
+    total = sum(i.file_size for i in infos)
+    if total > MAX_UNZIPPED:
+        raise _refuse(file, "too_large_unzipped", size=f"{total / 1e6:.0f}", limit=f"{MAX_UNZIPPED / 1e6:.0f}")
+    return zf
+
+
+def _merged_cells(zf, sheet_index: int) -> str | None:
+    """The first merged range of the sheet at this position, read from its XML (read-only mode cannot say)."""
+    name = f"xl/worksheets/sheet{sheet_index + 1}.xml"
+    try:
+        xml = zf.read(name)
+    except KeyError:
+        return None
+    m = re.search(rb'<mergeCell ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"', xml)
+    return m.group(1).decode() if m else None
+
+
+def read_xlsx_upload(raw: bytes, file: str) -> dict[str, tuple[bytes, dict]]:
+    """Every sheet streamed in read-only mode and stopped at the row limit; a lone sheet is the observations."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    zf = _xlsx_members(raw, file)
+    try:
+        wb = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+    except Exception as exc:   # malformed or hostile XML, missing parts: every reader error is a refusal
+        raise _refuse(file, "bad_workbook", error=exc.__class__.__name__) from None
+    out: dict[str, tuple[bytes, dict]] = {}
+    names_lower = [n.strip().lower() for n in wb.sheetnames]
     for table, names in SHEET_NAMES.items():
-        ws = next((wb[s] for s in wb.sheetnames if s.strip().lower() in names), None)
-        if ws is None:
+        idx = next((i for i, n in enumerate(names_lower) if n in names), None)
+        if idx is None and table == "observations" and len(wb.sheetnames) == 1:
+            idx = 0                 # a single-sheet workbook ("Sheet", "Sheet1", "Trang tính1") is the observations
+        if idx is None:
             continue
+        ws = wb[wb.sheetnames[idx]]
         where = f"{file} [{ws.title}]"
-        for rng in ws.merged_cells.ranges:
-            raise _refuse(where, "merged_cells", rng.min_row, ws.cell(rng.min_row, rng.min_col).column_letter,
-                          cells=str(rng))
+        merged = _merged_cells(zf, idx)
+        if merged:
+            first = re.match(r"([A-Z]+)([0-9]+)", merged)
+            raise _refuse(where, "merged_cells", int(first.group(2)), first.group(1), cells=merged)
         rows: list[list[str]] = []
-        for r in ws.iter_rows():
-            cells = []
-            for c in r:
-                if c.data_type == "f" or (isinstance(c.value, str) and c.value.startswith("=")):
-                    raise _refuse(where, "formula_cell", c.row, c.column_letter, cell=c.coordinate)
-                v = c.value
-                if v is None:
-                    cells.append("")
-                elif isinstance(v, float) and v.is_integer():
-                    cells.append(str(int(v)))
-                elif isinstance(v, bool):
-                    cells.append("true" if v else "false")
-                else:
-                    cells.append(str(v))
-            rows.append(cells)
+        try:
+            for r_i, r in enumerate(ws.iter_rows(), start=1):
+                if r_i > MAX_ROWS + 1:
+                    raise _refuse(where, "too_many_rows", rows=f"> {MAX_ROWS}", limit=MAX_ROWS)
+                cells = []
+                for c_i, c in enumerate(r, start=1):
+                    v = getattr(c, "value", None)
+                    if getattr(c, "data_type", None) == "f" or (isinstance(v, str) and v.startswith("=")):
+                        coord = f"{get_column_letter(c_i)}{r_i}"
+                        raise _refuse(where, "formula_cell", r_i, get_column_letter(c_i), cell=coord)
+                    if v is None:
+                        cells.append("")
+                    elif isinstance(v, bool):
+                        cells.append("true" if v else "false")
+                    elif isinstance(v, float) and v.is_integer():
+                        cells.append(str(int(v)))
+                    else:
+                        cells.append(str(v))
+                rows.append(cells)
+        except CatalogError:
+            raise
+        except Exception as exc:
+            raise _refuse(where, "bad_workbook", error=exc.__class__.__name__) from None
         while rows and not any(x.strip() for x in rows[-1]):
             rows.pop()
         if not rows or (table == "sources" and len(rows) == 1):
             if table == "observations":
                 raise _refuse(where, "empty_sheet", 1)
             continue   # the optional sources sheet may be left with its header only
-        out[table] = _rows_to_csv(rows, numeric_comma=False)
+        out[table] = _rows_to_csv(rows, numeric_comma=False, where=where)
+    wb.close()
     if "observations" not in out:
         raise _refuse(file, "no_sheet", sheets=", ".join(wb.sheetnames))
     return out
@@ -195,10 +284,17 @@ def parse_upload(raw: bytes, file: str) -> dict[str, pd.DataFrame]:
         raise _refuse(file, "too_large", size=f"{len(raw) / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}")
     if not raw.strip():
         raise _refuse(file, "empty_file", 1)
-    sheets = read_xlsx_upload(raw, file) if raw[:2] == b"PK" else read_csv_upload(raw, file)
-    blank_rows = sum(b for _, b in sheets.values())
+    is_zip = raw[:2] == b"PK"
+    suffix = file.lower().rsplit(".", 1)[-1] if "." in file else ""
+    if suffix in ("xlsx", "xlsm") and not is_zip:
+        raise _refuse(file, "type_mismatch", named="XLSX", found=("CSV" if b"," in raw[:2000] or b";" in raw[:2000] else "text"))
+    if suffix in ("csv", "txt", "tsv") and is_zip:
+        raise _refuse(file, "type_mismatch", named="CSV", found="XLSX/ZIP")
+    sheets = read_xlsx_upload(raw, file) if is_zip else read_csv_upload(raw, file)
+    blank_rows = sum(info["blank"] for _, info in sheets.values())
     frames = {}
-    for table, (data, blanks) in sheets.items():
+    for table, (data, info) in sheets.items():
+        blanks = info["blank"] + info["derived"]
         n_lines = data.count(b"\n")
         if n_lines - 1 > MAX_ROWS:
             raise _refuse(file, "too_many_rows", rows=n_lines - 1, limit=MAX_ROWS)
@@ -212,7 +308,9 @@ def parse_upload(raw: bytes, file: str) -> dict[str, pd.DataFrame]:
         frame.attrs["lines"] = lines
         frame.attrs["file"] = where
         frames[table] = frame
-    frames["observations"].attrs["blank_rows"] = blank_rows
+    obs_info = sheets["observations"][1]
+    frames["observations"].attrs.update(blank_rows=blank_rows, derived_rows=obs_info["derived"],
+                                        columns=obs_info["columns"], delimiter=obs_info.get("delimiter", ""))
     return frames
 
 
@@ -238,6 +336,24 @@ def _csv_bytes(frame: pd.DataFrame, columns: list[str]) -> bytes:
     if "value" in out.columns:
         out["value"] = [("" if pd.isna(v) else repr(round(float(v), 6)).removesuffix(".0")) for v in out["value"]]
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+SUSPECT_FACTORS = (100.0, 0.01, 1000.0, 0.001, 1_000_000.0, 0.000_001)
+
+
+def _common_factor(revised: pd.DataFrame, min_rows: int = 3) -> float | None:
+    """The factor most revisions share when it looks like a unit slip (a share typed as a fraction, thousands)."""
+    if len(revised) < min_rows:
+        return None
+    old = revised["old_value"].to_numpy(dtype=float)
+    new = revised["value"].to_numpy(dtype=float)
+    ok = old != 0
+    ratio = new[ok] / old[ok]
+    for f in SUSPECT_FACTORS:
+        near = np.abs(ratio / f - 1) < 0.02
+        if near.sum() >= min_rows and near.mean() >= 0.5:
+            return f
+    return None
 
 
 def prepare_upload(cat: Catalog, raw: bytes, file: str, current_files: dict[str, bytes], version_label: str = "")\
@@ -275,11 +391,19 @@ def prepare_upload(cat: Catalog, raw: bytes, file: str, current_files: dict[str,
     both["old_value"] = [old_by_key[k] for k in key_new[~is_new]]
     revised = both[both["old_value"] != both["value"]]
     unchanged = int((both["old_value"] == both["value"]).sum())
+    scale = _common_factor(revised)
 
     merged = current.copy()
     merged["_key"] = key_cur.to_numpy()
     upd = obs_new.copy()
     upd["_key"] = key_new.to_numpy()
+    # nothing else changes: a column the file did not carry keeps its stored value on every row it revises
+    carried = set(obs_new.attrs.get("columns", SPECS["observations"].names))
+    stored = merged.set_index("_key")
+    known = upd["_key"].isin(stored.index)
+    for col in SPECS["observations"].names:
+        if col not in carried and known.any():
+            upd.loc[known, col] = stored.loc[upd.loc[known, "_key"], col].to_numpy()
     label = f" ({version_label})" if version_label else ""
     # an uploaded preferred value wins over another source's value for the same series and year
     series_key = ["territory_id", "indicator_id", "vintage", "year", "period_start"]
@@ -297,4 +421,5 @@ def prepare_upload(cat: Catalog, raw: bytes, file: str, current_files: dict[str,
         files["sources.csv"] = _csv_bytes(sources, SPECS["sources"].names)
     return UploadResult(added=added, revised=revised, unchanged=unchanged,
                         new_sources=src_new[~src_new["source_id"].isin(cat.sources["source_id"])], files=files,
-                        blank_rows=int(obs_new.attrs.get("blank_rows", 0)), unused_sources=len(unused))
+                        blank_rows=int(obs_new.attrs.get("blank_rows", 0)), unused_sources=len(unused),
+                        derived_rows=int(obs_new.attrs.get("derived_rows", 0)), scale_factor=scale)

@@ -462,6 +462,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The bundled data (data/) changed: version {version} was made from it (checksum {checksum}). Earlier versions remain under Versions.",
     },
     "bundled_broken": {"vi": "Thư mục data/ có lỗi nên không được nạp: {error}", "en": "data/ has an error and was not loaded: {error}"},
+    "upload_derived": {"vi": "{n} dòng là giá trị tính toán (ứng dụng tự tính lại): bỏ qua.",
+                       "en": "{n} rows are derived values (the app recomputes them): skipped."},
+    "upload_scale": {
+        "vi": "Phần lớn giá trị sửa đổi bằng giá trị cũ nhân {factor}: có thể nhầm đơn vị (ví dụ 0,45 thay cho 45%). Hãy kiểm tra trước khi lưu.",
+        "en": "Most revisions equal the old value times {factor}: perhaps a unit slip (0.45 typed for 45%). Check before storing.",
+    },
+    "upload_scale_ok": {"vi": "Tôi đã kiểm tra, các giá trị này đúng", "en": "I checked: these values are right"},
     "upload_blank": {"vi": "{n} dòng để trống giá trị: bỏ qua, không lưu gì cho các dòng này.",
                      "en": "{n} rows have no value: skipped, nothing is stored for them."},
     # region on official productivity
