@@ -86,6 +86,7 @@ MAX_FIELD = 5_000                    # characters in one cell
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DERIVED = "lotrinh_models_derive"    # derived values are recomputed, never uploaded
+CHART_ONLY = ("series", "q025", "q10", "q25", "q75", "q90", "q975")   # columns of a downloaded chart's data
 
 
 def _clean_cell(text: str, where: str, row: int, column: str) -> str:
@@ -111,6 +112,14 @@ def _rows_to_csv(rows: list[list[str]], numeric_comma: bool, where: str = "") ->
     Returns the bytes and the counts {"blank": …, "derived": …, "columns": the columns the file carried}.
     """
     header = _normalise_header([_clean_cell(c, where, 1, c) for c in rows[0]])
+    chart = "series" in header            # a downloaded chart: its observed rows are data, its forecast rows are not
+    keep = [j for j, h in enumerate(header) if not (chart and h in CHART_ONLY)]
+    si_series = header.index("series") if chart else None
+    if chart:
+        rows = [rows[0]] + [r if (si_series < len(r) and r[si_series].strip() == "observed") else [""] * len(r)
+                            for r in rows[1:]]
+        rows = [[r[j] if j < len(r) else "" for j in keep] for r in rows]
+        header = [header[j] for j in keep]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)

@@ -184,6 +184,21 @@ def test_csv_export_neutralises_every_line_a_spreadsheet_will_see():
         assert not str(r[0]).startswith(("=", "+", "@"))
 
 
+def test_the_chart_data_download_uploads_back_with_no_change(store):
+    from models.assess import prepare
+    from models.derive import with_derived
+    from models.scenario import Scenario
+    from ui.pack_content import chart_data
+    cat = with_derived(store.load())
+    for tid in ("nq52_gii_2030", "tq_plan2025_grdp_per_capita"):
+        row = cat.targets.set_index("target_id").loc[tid].to_dict() | {"target_id": tid}
+        data = chart_data(cat, prepare(cat, row, n_paths=300), Scenario("x", {"grdp_growth": 1.0}))
+        assert (data["series"] != "observed").any()       # forecast rows are in the file ...
+        for raw, name in ((to_csv_bytes(data, "vi"), "chart.csv"), (to_xlsx_bytes({"chart": data}, "en"), "chart.xlsx")):
+            result = attempt(store, raw, name)
+            assert result.n_changes == 0, (tid, name)      # ... and never become data
+
+
 @pytest.mark.parametrize("kind", ["all_csv", "all_xlsx", "series_csv", "series_xlsx", "template"])
 def test_every_download_uploads_back_with_no_change(store, kind):
     from models.derive import with_derived

@@ -22,15 +22,17 @@ def chart_data(cat, prep, scenario) -> pd.DataFrame:
     o = cat.observations
     hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
              & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
-    frame = pd.DataFrame({"series": "observed", "year": hist["year"].astype(int), "value": hist["value"],
-                          "status": hist["status"], "vintage": hist["vintage"], "source_id": hist["source_id"]})
+    frame = pd.DataFrame({"series": "observed", "territory_id": series.territory_id, "indicator_id": series.indicator_id,
+                          "year": hist["year"].astype(int), "value": hist["value"], "status": hist["status"],
+                          "vintage": hist["vintage"], "source_id": hist["source_id"]})
     fc = prep.fc
     parts = [frame]
     if fc is not None and not fc.insufficient:
         for label, paths in (("baseline", fc.paths), ("scenario", apply(fc, series.indicator_id, prep.unit_en, scenario,
                                                                                     series.territory_id))):
             q = np.quantile(paths, [0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975], axis=1)
-            parts.append(pd.DataFrame({"series": label, "year": fc.years.astype(int), "value": q[3],
+            parts.append(pd.DataFrame({"series": label, "territory_id": series.territory_id,
+                                       "indicator_id": series.indicator_id, "year": fc.years.astype(int), "value": q[3],
                                        "q025": q[0], "q10": q[1], "q25": q[2], "q75": q[4], "q90": q[5],
                                        "q975": q[6]}))
     return pd.concat(parts, ignore_index=True)
