@@ -113,6 +113,7 @@ from models.export import template_xlsx, to_csv_bytes, to_xlsx_bytes  # noqa: E4
 from models.store import StoreError  # noqa: E402
 from models.upload import prepare_upload  # noqa: E402
 from ui.loaders import store  # noqa: E402
+from ui.widgets import store_upload  # noqa: E402
 
 tab_dl, tab_up, tab_ver = st.tabs([t("tab_download", lang), t("tab_upload", lang), t("tab_versions", lang)])
 raw_cols = ["territory_id", "indicator_id", "vintage", "year", "period_start", "value", "qualifier", "status",
@@ -179,16 +180,9 @@ with tab_up:
                 author = st.text_input(t("upload_author", lang), key="upload_author", max_chars=80)
                 note = st.text_area(t("upload_note", lang), key="upload_note", max_chars=500)
                 if st.button(t("upload_confirm", lang), key="upload_confirm", type="primary", disabled=not confirmed_scale):
-                    try:
-                        vid = store().commit(result.files, author or "—", note or up.name,
-                                             {"added": len(result.added), "revised": len(result.revised),
-                                              "file": up.name})
+                    vid = store_upload(result, author, note or up.name, {"file": up.name}, lang)
+                    if vid:
                         st.success(t("upload_done", lang, version=vid))
-                    except CatalogError as exc:
-                        st.error(t("upload_invalid", lang))
-                        st.code(exc.message(lang, limit=20), language=None)
-                    except (StoreError, OSError) as exc:
-                        st.error(t("store_error", lang, error=exc))
 
 with tab_ver:
     try:

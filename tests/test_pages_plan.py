@@ -2,21 +2,13 @@
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from models.store import DataStore
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def open_page(page, lang="vi", params=None):
-    at = AppTest.from_file(str(ROOT / page), default_timeout=120)
-    at.session_state["lang"] = lang
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, at.exception[0].message if at.exception else ""
-    return at
+from tests.test_pages import open_page  # one helper runs a page as the navigation would
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

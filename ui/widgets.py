@@ -233,9 +233,7 @@ def interim_form(cat, row: dict, prep, lg: str) -> None:
     """Enter an interim estimate for this target's series; stored as a new data version (status 'estimate')."""
     import datetime as dt
 
-    from models.catalog import CatalogError
     from models.requests import interim_upload, vintage_for
-    from models.store import StoreError
     from models.upload import prepare_upload
     from ui.loaders import store
 
@@ -259,19 +257,33 @@ def interim_form(cat, row: dict, prep, lg: str) -> None:
         if value is None or not publisher.strip() or not title.strip():
             st.error(t("interim_need_source", lg))
             return
-        try:
-            s = store()
-            plain = s.load()
+        def build():
+            plain = store().load()
             when = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
             raw = interim_upload(territory, indicator, vintage_for(plain, territory, indicator, int(year)),
                                  [(int(year), float(value))], publisher.strip(), title.strip(), url.strip(),
                                  note.strip(), when)
-            result = prepare_upload(plain, raw, "interim.xlsx", s.files(), version_label=t("interim_title", lg))
-            vid = s.commit(result.files, publisher.strip(), f"{t('interim_title', lg)}: {row['target_id']}",
-                           {"added": len(result.added), "revised": len(result.revised), "interim": True})
+            return prepare_upload(plain, raw, "interim.xlsx", store().files(), version_label=t("interim_title", lg))
+
+        vid = store_upload(build, publisher.strip(), f"{t('interim_title', lg)}: {row['target_id']}",
+                           {"interim": True}, lg)
+        if vid:
             st.success(t("interim_saved", lg, version=vid))
-        except CatalogError as exc:
-            st.error(t("upload_invalid", lg))
-            st.code(exc.message(lg, limit=10), language=None)
-        except (StoreError, OSError) as exc:
-            st.error(t("store_error", lg, error=exc))
+
+
+def store_upload(result, author: str, note: str, changes: dict, lg: str) -> str | None:
+    """Store a prepared upload (or a function that prepares it) as a new version; every failure is a message."""
+    from models.catalog import CatalogError
+    from models.store import StoreError
+    from ui.loaders import store
+
+    try:
+        result = result() if callable(result) else result
+        return store().commit(result.files, author or "—", note,
+                              {"added": len(result.added), "revised": len(result.revised), **changes})
+    except CatalogError as exc:
+        st.error(t("upload_invalid", lg))
+        st.code(exc.message(lg, limit=20), language=None)
+    except (StoreError, OSError) as exc:
+        st.error(t("store_error", lg, error=exc))
+    return None
