@@ -13,7 +13,7 @@ from models.scenario import LEVERS
 from ui.i18n import fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, current_version, prepared, store
 from ui.pack_content import build_pack_content, target_figure
-from ui.widgets import catch_up_text, lang, p_text, scenario, set_scenario, state_text, target_label
+from ui.widgets import catch_up_label, catch_up_text, lang, p_text, scenario, set_scenario, state_text, target_label
 
 lg = lang()
 cat = catalog()
@@ -49,7 +49,7 @@ if present and chosen:
     else:
         c1.metric(t("p_meet_metric", lg), p_text(a, lg))
         c1.markdown(f"### {a[f'phrase_{lg}'] or state_text(a, lg)}")
-    c2.metric(t("catch_up_metric", lg, year=int(a["last_year"]) + 1 if pd.notna(a["last_year"]) else "–"),
+    c2.metric(catch_up_label(a, lg),
               catch_up_text(a, lg))
     fig = target_figure(cat, preps[tid], s, lg, row)
     if fig is not None:

@@ -7,9 +7,9 @@ from models.calibration import default as calibration
 from models.scenario import EFFECTS, LEVERS, PRESETS
 from models.export import to_csv_bytes, to_xlsx_bytes
 from ui.pack_content import chart_data, target_figure
-from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
+from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
 from ui.loaders import backtest_summary, catalog, current_version, prepared, requests
-from ui.widgets import (DEFAULT_TARGET, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
+from ui.widgets import (DEFAULT_TARGET, catch_up_label, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
                         lever_slider, p_text, request_frame, requests_xlsx, scenario, scenario_label, state_text,
                         target_label)
 
@@ -29,7 +29,7 @@ doc = cat.documents.set_index("document_id").loc[row["document_id"]]
 names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
 terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
 st.title(row[f"clause_{lg}"])
-st.caption(f"{doc['number']} ({doc['date'] or '–'}) · {doc[f'issuer_{lg}']} · {terr[row['assess_territory_id']]} · "
+st.caption(f"{doc['number']} ({fmt_date(doc['date'], lg)}) · {doc[f'issuer_{lg}']} · {terr[row['assess_territory_id']]} · "
            f"{int(row['target_year'])}")
 
 
@@ -51,8 +51,7 @@ def live_part():
         c1.metric(t("p_meet_metric", lg), p_text(now, lg), delta=delta, help=now[f"phrase_{lg}"] or None)
         if now[f"phrase_{lg}"]:
             c1.markdown(f"**{now[f'phrase_{lg}']}**")
-    c2.metric(t("catch_up_metric_open", lg) if now["catch_up_years"] else
-              t("catch_up_metric", lg, year=(now["last_year"] or 0) + 1), catch_up_text(now, lg))
+    c2.metric(catch_up_label(now, lg), catch_up_text(now, lg))
     if now["last_year"] is not None:
         c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_auto(now["last_value"], lg))
     st.caption(state_text(now, lg))

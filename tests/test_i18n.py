@@ -32,3 +32,10 @@ def test_unknown_key_raises_instead_of_showing_the_key():
 def test_auto_decimals(value, lang, expected):
     from ui.i18n import fmt_auto
     assert fmt_auto(value, lang) == expected
+
+
+def test_dates_follow_the_language():
+    from ui.i18n import fmt_date
+    assert fmt_date("2020-06-26", "vi") == "26/6/2020"
+    assert fmt_date("2020-06-26", "en") == "26 Jun 2020"
+    assert fmt_date("2025", "vi") == "2025" and fmt_date(None, "vi") == "–"

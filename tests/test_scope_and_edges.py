@@ -56,3 +56,33 @@ def test_national_targets_do_not_move_with_provincial_levers(cat):
 @pytest.mark.parametrize("value, text", [(1000.0, "1.000"), (2500.0, "2.500"), (130.0, "130")])
 def test_registry_values_keep_their_thousands(value, text):
     assert fmt_auto(value, "vi") == text
+
+
+def test_no_year_one_and_no_internal_scenario_name_reach_the_user():
+    from ui.state import scenario_to_params
+    from ui.widgets import CUSTOM, catch_up_label, scenario_label
+    assert catch_up_label({"last_year": None}, "vi") == "Cần đạt mỗi năm"
+    assert catch_up_label({"last_year": float("nan")}, "en") == "Needed per year"
+    assert catch_up_label({"last_year": 2024}, "vi").endswith("2025")
+    s = Scenario(CUSTOM, {"grdp_growth": 1.0})
+    assert scenario_label(s, "vi") == "Tùy chỉnh" and scenario_label(s, "en") == "Custom"
+    assert "scenario" not in scenario_to_params(s) and scenario_to_params(s)["sc_grdp_growth"] == "1"
+
+
+def test_a_verdict_reads_met_or_not_met_and_an_insufficient_target_shows_no_category():
+    import pandas as pd
+    from ui.widgets import assessment_table
+    cat = load_catalog()
+    ids = ["kh402_broadband_2025", "tq_plan2025_grdp_growth", "tq_di_mobile_subs_2025"]
+    assess = pd.DataFrame([
+        {"target_id": ids[0], "target_year": 2025, "kind": "coverage_full", "state": "verdict", "verdict": "met",
+         "un_category": "", "evidence": "observed"},
+        {"target_id": ids[1], "target_year": 2025, "kind": "level_at_least", "state": "verdict", "verdict": "not_met",
+         "un_category": "", "evidence": "observed"},
+        {"target_id": ids[2], "target_year": 2025, "kind": "level_at_least", "state": "insufficient", "verdict": "",
+         "un_category": "on_track", "evidence": "none"}]).assign(p_meet=None, phrase_vi="", phrase_en="", catch_up=None,
+                                                                catch_up_unit="", last_year=None)
+    targets = cat.targets[cat.targets.target_id.isin(ids)]
+    table = assessment_table(assess, targets, cat.documents, "vi").set_index("target_id")
+    assert table.loc[ids[0], "Tình trạng"] == "Đạt" and table.loc[ids[1], "Tình trạng"] == "Không đạt"
+    assert table.loc[ids[2], "Phân loại LHQ 2023"] == ""

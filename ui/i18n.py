@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 
+from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 LANGS = ("vi", "en")
@@ -535,3 +536,17 @@ def fmt_percent(share: float | None, lang: str = "vi", digits: int = 0) -> str:
         return "–"
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
     return format_percent(share, format=pattern, locale=LOCALES.get(lang, "vi_VN"))
+
+
+def fmt_date(iso: str | None, lang: str = "vi") -> str:
+    """'2020-06-26' -> '26/6/2020' (vi) or '26 Jun 2020' (en); a year or year-month stays as it is; missing -> '–'."""
+    import datetime as dt
+
+    if not iso:
+        return "–"
+    text = str(iso)
+    try:
+        d = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return format_date(d, "d/M/yyyy" if lang == "vi" else "d MMM yyyy", locale=LOCALES.get(lang, "vi_VN"))

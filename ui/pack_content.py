@@ -10,8 +10,8 @@ from models.assess import evaluate
 from models.pack import Pack, TargetSlide
 from models.scenario import PRESETS, apply
 from ui.charts import fan_chart
-from ui.i18n import fmt_auto, t
-from ui.widgets import catch_up_text, estimate_text, lever_lines, p_text, scenario_label, state_text, target_label
+from ui.i18n import fmt_auto, fmt_date, t
+from ui.widgets import catch_up_label, catch_up_text, estimate_text, lever_lines, p_text, scenario_label, state_text, target_label
 
 
 def chart_data(cat, prep, scenario) -> pd.DataFrame:
@@ -89,7 +89,7 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
         lines = [state_text(r, lang)]
         if r["p_meet"] is not None:
             lines.append(f"{t('p_meet_metric', lang)}: {p_text(r, lang)} ({r[f'phrase_{lang}']})")
-        lines.append(f"{t('catch_up_metric', lang, year=(r['last_year'] or 0) + 1)}: {catch_up_text(r, lang)}")
+        lines.append(f"{catch_up_label(r, lang)}: {catch_up_text(r, lang)}")
         if r["last_year"] is not None:
             lines.append(f"{t('last_value_metric', lang, year=r['last_year'])}: {fmt_auto(r['last_value'], lang)}")
         if r["estimated_years"]:
@@ -104,7 +104,7 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
         if progress:
             progress(i + 1, len(chosen))
     used_docs = cat.documents[cat.documents["document_id"].isin(targets.loc[chosen, "document_id"] if chosen else [])]
-    sources = [f"{d['number']} ({d['date'] or '–'}): {d[f'title_{lang}']}" for d in used_docs.to_dict("records")]
+    sources = [f"{d['number']} ({fmt_date(d['date'], lang)}): {d[f'title_{lang}']}" for d in used_docs.to_dict("records")]
     src = cat.sources.set_index("source_id")
     for tid in chosen:
         s = preps[tid].series
@@ -113,7 +113,7 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
         o = cat.observations
         ids = o[(o["territory_id"] == s.territory_id) & (o["indicator_id"] == s.indicator_id)]["source_id"].unique()
         sources += [f"{src.loc[i, 'publisher']}: {src.loc[i, 'url']}" for i in ids if i in src.index]
-    return Pack(title=t("pack_title", lang), subtitle=t("pack_subtitle", lang), meeting_date=meeting_date,
+    return Pack(title=t("pack_title", lang), subtitle=t("pack_subtitle", lang), meeting_date=fmt_date(meeting_date, lang),
                 data_version=version, scenario_name=scenario_label(scenario, lang),
                 scenario_lines=lever_lines(scenario, lang) or [t("no_levers", lang)],
                 overview_header=[t("col_target", lang), t("col_year", lang), t("col_state", lang),

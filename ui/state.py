@@ -12,7 +12,7 @@ def scenario_to_params(scenario: Scenario) -> dict[str, str]:
     """Only non-default levers travel in the URL, with the scenario's name."""
     params = {f"{PREFIX}{k}": f"{float(v):g}" for k, v in sorted(scenario.values.items())
               if float(v) != LEVERS[k].default}
-    if scenario.name and scenario.name != "baseline":
+    if scenario.name and scenario.name not in ("baseline", "custom", "s"):   # internal names never travel
         params["scenario"] = scenario.name
     return params
 

@@ -12,6 +12,7 @@ from ui.i18n import fmt_number, fmt_percent, t
 from ui.state import params_to_scenario
 
 DEFAULT_TARGET = "qd325_grdp_growth_2030"
+CUSTOM = "custom"   # the internal name of an edited preset; users see "Tùy chỉnh" / "Custom", the URL nothing
 
 
 def lang() -> str:
@@ -33,7 +34,7 @@ def scenario_label(s: Scenario, lg: str) -> str:
         return t(f"scenario_{s.name}", lg)
     if not any(float(v) for v in s.values.values()):
         return t("scenario_baseline", lg)
-    return s.name if s.name not in ("baseline", "s") else t("scenario_custom", lg)
+    return s.name if s.name not in ("baseline", "s", CUSTOM) else t("scenario_custom", lg)
 
 
 def lever_lines(s: Scenario, lg: str) -> list[str]:
@@ -56,7 +57,7 @@ def sidebar_scenario(lg: str) -> None:
 def _lever_changed(lever_id: str, key: str) -> None:
     s = scenario()
     values = {**s.values, lever_id: float(st.session_state[key])}
-    name = s.name if s.name not in PRESETS else "custom"
+    name = s.name if s.name not in PRESETS else CUSTOM
     set_scenario(replace(s, name=name, values=values))
 
 
@@ -101,6 +102,7 @@ def light_word(colour: str, lg: str) -> str:
 def style_lights(frame: pd.DataFrame, column: str):
     """Colour the status column's cells (no emoji: projector laptops and servers may lack emoji fonts)."""
     words = {t(f"light_{c}", lg): c for c in LIGHT_COLORS for lg in ("vi", "en")}
+    words |= {t(f"verdict_{v}", lg): c for v, c in (("met", "green"), ("not_met", "red")) for lg in ("vi", "en")}
     return frame.style.map(lambda v: f"background-color: {LIGHT_COLORS.get(words.get(v, ''), 'white')}",
                            subset=[column])
 
@@ -116,6 +118,16 @@ def state_text(row: dict, lg: str) -> str:
     if row["state"] == "verdict":
         return f"{t('state_verdict', lg)}: {t('verdict_' + row['verdict'], lg)}"
     return t(f"state_{row['state']}", lg)
+
+
+def catch_up_label(row: dict, lg: str) -> str:
+    """'Needed each year from 2025' — or without a year when there is no observation to count from."""
+    if row.get("catch_up_years"):
+        return t("catch_up_metric_open", lg)
+    last = row.get("last_year")
+    if last is None or (isinstance(last, float) and math.isnan(last)):
+        return t("col_catch_up", lg)
+    return t("catch_up_metric", lg, year=int(last) + 1)
 
 
 def catch_up_text(row: dict, lg: str) -> str:
@@ -138,7 +150,8 @@ def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.
     merged = targets.merge(assess, on=["target_id", "target_year", "kind"], how="left")
     return pd.DataFrame({
         "target_id": merged["target_id"],
-        t("col_status_light", lg): [light_word(light(r), lg) for r in merged.to_dict("records")],
+        t("col_status_light", lg): [t(f"verdict_{r['verdict']}", lg) if r.get("state") == "verdict" else light_word(light(r), lg)
+                                    for r in merged.to_dict("records")],
         t("col_target", lg): merged[f"clause_{lg}"],
         t("col_year", lg): merged["target_year"].astype(int),
         t("col_document", lg): [docs[d] for d in merged["document_id"]],
@@ -148,7 +161,8 @@ def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.
         t("col_phrase", lg): merged[f"phrase_{lg}"].fillna(""),
         t("col_catch_up", lg): [catch_up_text(r, lg) for r in merged.to_dict("records")],
         t("col_evidence", lg): [t(f"evidence_{e}", lg) for e in merged["evidence"].fillna("none")],
-        t("col_un", lg): ["" if not c else t(f"un_{c}", lg) for c in merged["un_category"].fillna("")],
+        t("col_un", lg): ["" if not c or st_ == "insufficient" else t(f"un_{c}", lg)
+                          for c, st_ in zip(merged["un_category"].fillna(""), merged["state"].fillna(""))],
         "_pillar": merged["pillar"],
     })
 
