@@ -50,7 +50,7 @@ if present and chosen:
         c1.metric(t("p_meet_metric", lg), p_text(a, lg))
         c1.markdown(f"### {a[f'phrase_{lg}'] or state_text(a, lg)}")
     c2.metric(catch_up_label(a, lg),
-              catch_up_text(a, lg))
+              catch_up_text(a, lg, short=True))
     fig = target_figure(cat, preps[tid], s, lg, row)
     if fig is not None:
         fig.update_layout(height=560, font={"size": 20})

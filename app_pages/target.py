@@ -51,7 +51,7 @@ def live_part():
         c1.metric(t("p_meet_metric", lg), p_text(now, lg), delta=delta, help=now[f"phrase_{lg}"] or None)
         if now[f"phrase_{lg}"]:
             c1.markdown(f"**{now[f'phrase_{lg}']}**")
-    c2.metric(catch_up_label(now, lg), catch_up_text(now, lg))
+    c2.metric(catch_up_label(now, lg), catch_up_text(now, lg, short=True))
     if now["last_year"] is not None:
         c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_auto(now["last_value"], lg))
     st.caption(state_text(now, lg))

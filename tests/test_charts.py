@@ -55,3 +55,16 @@ def test_overlay_and_region_bars():
     bars = region_bars(pd.DataFrame({"territory_id": ["a", "b"], "value": [2.0, 1.0], "name": ["A", "B"]}), "vi",
                        highlight=("a",))
     assert list(bars.data[0].y) == ["B", "A"] and bars.data[0].marker.color[1] != bars.data[0].marker.color[0]
+
+
+def test_estimated_years_are_drawn_with_their_interval():
+    import numpy as np
+    import pandas as pd
+    from ui.charts import fan_chart
+    rng = np.random.default_rng(0)
+    fig = fan_chart(pd.DataFrame({"year": [2022, 2023], "value": [8.4, 7.2], "status": ["derived"] * 2,
+                                  "vintage": ["main"] * 2}), "vi",
+                    estimated={2021: rng.normal(8, 1, 4000), 2025: rng.normal(6.5, 1.5, 4000)})
+    tr = next(t for t in fig.data if t.name == "Năm ước tính (trung vị, khoảng 80%)")
+    assert list(tr.x) == [2021, 2025]
+    assert abs(tr.y[0] - 8) < 0.1 and abs(tr.error_y.array[1] - 1.5 * 1.2816) < 0.15

@@ -38,8 +38,10 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
               baseline: tuple[np.ndarray, np.ndarray] | None = None,
               scenario: tuple[np.ndarray, np.ndarray] | None = None,
               target: tuple[int, float] | None = None, breaks: list[int] | None = None,
-              revision: str = "") -> go.Figure:
+              revision: str = "", estimated: dict[int, np.ndarray] | None = None) -> go.Figure:
     """History (by status) + baseline and scenario fans (50/80/95%) + target marker + vintage breaks.
+
+    `estimated`: nowcast years of an average-growth window (year -> simulated values), drawn as median and 80% bars.
 
     history: columns year, value, status, vintage. baseline/scenario: (years, paths) on the original scale.
     """
@@ -72,6 +74,16 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
                         "line": {"width": 1.5, "color": "#222"}},
                 customdata=[fmt_number(v, lang, 2) for v in g["value"]],
                 hovertemplate="%{x}: %{customdata}<extra>" + t(f"status_{status}", lang) + "</extra>"))
+    if estimated:
+        ys = sorted(estimated)
+        q = np.array([np.quantile(estimated[y], [0.1, 0.5, 0.9]) for y in ys])
+        fig.add_trace(go.Scatter(
+            x=ys, y=q[:, 1], mode="markers", name=t("estimated_years_marker", lang),
+            marker={"symbol": "diamond", "size": 11, "color": SCEN_COLOR},
+            error_y={"type": "data", "symmetric": False, "array": q[:, 2] - q[:, 1], "arrayminus": q[:, 1] - q[:, 0],
+                     "color": SCEN_COLOR, "thickness": 2, "width": 6},
+            customdata=[f"{fmt_number(a, lang, 2)} ({fmt_number(b, lang, 2)}–{fmt_number(c, lang, 2)})" for b, a, c in q],
+            hovertemplate="%{x}: %{customdata}<extra></extra>"))
     if target is not None:
         ty, tv = target
         fig.add_trace(go.Scatter(x=[ty], y=[tv], mode="markers+text", name=t("target_marker", lang),

@@ -386,6 +386,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Kết quả dựa một phần trên số ước tính (chưa chính thức): {inputs}.",
         "en": "This result rests partly on estimates (not official figures): {inputs}.",
     },
+    "rests_on_estimate_short": {"vi": "có số ước tính", "en": "rests on estimates"},
+    "estimated_years_marker": {"vi": "Năm ước tính (trung vị, khoảng 80%)", "en": "Estimated years (median, 80% interval)"},
     "catch_needed_in": {"vi": "{value}%/năm trong các năm {years}", "en": "{value}% a year in {years}"},
     "catch_up_metric_open": {"vi": "Cần đạt bình quân ở các năm chưa có số liệu", "en": "Needed on average in the years without data"},
     "nc_observed": {"vi": "{year}: {value}% (số liệu)", "en": "{year}: {value}% (data)"},

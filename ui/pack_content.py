@@ -68,7 +68,8 @@ def target_figure(cat, prep, scenario, lang: str, row: dict):
     return fan_chart(hist[["year", "value", "status", "vintage"]], lang,
                      title=f"{names[series.indicator_id]} – {terr[series.territory_id]}",
                      unit=cat.indicator(series.indicator_id)[f"unit_{lang}"], baseline=baseline, scenario=scen,
-                     target=marker, breaks=breaks, revision=row["target_id"])
+                     target=marker, breaks=breaks, revision=row["target_id"],
+                     estimated={y: f.paths for y, f in prep.filled.items() if f.how == "estimated"} or None)
 
 
 def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, chosen: list[str], lang: str,

@@ -123,18 +123,21 @@ def state_text(row: dict, lg: str) -> str:
 def catch_up_label(row: dict, lg: str) -> str:
     """'Needed each year from 2025' — or without a year when there is no observation to count from."""
     if row.get("catch_up_years"):
-        return t("catch_up_metric_open", lg)
+        return t("catch_up_metric_open", lg) + f" ({row['catch_up_years']})"
     last = row.get("last_year")
     if last is None or (isinstance(last, float) and math.isnan(last)):
         return t("col_catch_up", lg)
     return t("catch_up_metric", lg, year=int(last) + 1)
 
 
-def catch_up_text(row: dict, lg: str) -> str:
+def catch_up_text(row: dict, lg: str, short: bool = False) -> str:
+    """The catch-up number in words; `short` leaves out the years (the metric's label says them)."""
     v, unit = row.get("catch_up"), row.get("catch_up_unit") or ""
     if v is None or (isinstance(v, float) and math.isnan(v)) or not unit:
         return "–"
     if row.get("catch_up_years"):
+        if short:
+            return t("catch_pct_per_year", lg, value=fmt_number(float(v), lg, 1))
         return t("catch_needed_in", lg, value=fmt_number(float(v), lg, 1), years=row["catch_up_years"])
     text = t(f"catch_{unit}", lg, value=fmt_number(float(v), lg, 1))
     units = row.get("catch_up_units")
@@ -155,8 +158,8 @@ def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.
         t("col_target", lg): merged[f"clause_{lg}"],
         t("col_year", lg): merged["target_year"].astype(int),
         t("col_document", lg): [docs[d] for d in merged["document_id"]],
-        t("col_state", lg): [state_text(r, lg) + (f" ({t('status_estimate', lg)})" if r.get("rests_on_estimate") is True else "")
-                             for r in merged.to_dict("records")],
+        t("col_state", lg): [state_text(r, lg) + (f" – {t('rests_on_estimate_short', lg)}" if r.get("rests_on_estimate") is True
+                                                  else "") for r in merged.to_dict("records")],
         t("col_p_meet", lg): [p_text(r, lg) for r in merged.to_dict("records")],
         t("col_phrase", lg): merged[f"phrase_{lg}"].fillna(""),
         t("col_catch_up", lg): [catch_up_text(r, lg) for r in merged.to_dict("records")],
