@@ -109,9 +109,7 @@ class Assessment:
 
 # --------------------------------------------------------------------------- series selection
 def _values(cat: Catalog, territory: str, indicator: str) -> tuple[str, pd.Series] | None:
-    o = cat.observations
-    o = o[(o["territory_id"] == territory) & (o["indicator_id"] == indicator) & o["preferred"]
-          & (o["qualifier"] == "") & o["period_start"].isna()]
+    o = cat.values(territory, indicator)
     if o.empty:
         return None
     stats = o.groupby("vintage")["year"].agg(["max", "count"]).sort_values(["max", "count"], ascending=False)
@@ -220,8 +218,7 @@ _STATUS_INDEX: list = [None, {}]   # [the observations frame it was built from, 
 def _status_index(cat: Catalog) -> dict:
     """(territory, indicator, year) -> [(vintage, status, inputs)] of preferred exact values, built once per catalogue."""
     if _STATUS_INDEX[0] is not cat.observations:
-        o = cat.observations
-        o = o[o["preferred"] & (o["qualifier"] == "")]
+        o = cat.used()
         inputs = o["inputs"] if "inputs" in o.columns else pd.Series("", index=o.index)
         index: dict[tuple, list] = {}
         for t, i, y, v, st, inp in zip(o["territory_id"], o["indicator_id"], o["year"], o["vintage"], o["status"],
@@ -233,9 +230,8 @@ def _status_index(cat: Catalog) -> dict:
 
 def _ratio_runs(prep: Prepared, cat: Catalog) -> list[pd.Series]:
     """The ratio territory / reference in each vintage both share (levels compare only within one concept)."""
-    o = cat.observations
+    o = cat.used()
     o = o[o["indicator_id"] == prep.series.indicator_id]
-    o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
     mine = o[o["territory_id"] == prep.series.territory_id].set_index(["vintage", "year"])["value"]
     ref = o[o["territory_id"] == prep.reference.territory_id].set_index(["vintage", "year"])["value"]
     common = mine.index.intersection(ref.index)

@@ -131,8 +131,7 @@ def backtest_catalog(cat, min_points: int = 8, max_horizon: int = 5, n_paths: in
     if calibration is True:
         from models.calibration import default
         calibration = default()
-    o = cat.observations
-    o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+    o = cat.used()
     parts = []
     for (tid, iid, v), g in o.groupby(["territory_id", "indicator_id", "vintage"]):
         s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy())

@@ -288,6 +288,16 @@ class Catalog:
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.set_index("indicator_id").loc[indicator_id]
 
+    def used(self) -> pd.DataFrame:
+        """The values any series, forecast or check may use: preferred, exact, yearly (the one filter)."""
+        o = self.observations
+        return o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+
+    def values(self, territory_id: str, indicator_id: str) -> pd.DataFrame:
+        """One territory's used values of one indicator, every vintage, sorted by year."""
+        u = self.used()
+        return u[(u["territory_id"] == territory_id) & (u["indicator_id"] == indicator_id)].sort_values("year")
+
     def forecast_bounds(self, indicator_id: str) -> tuple[float | None, float | None, bool]:
         """(lower, upper, is_rate) for forecasting: a rate's -100% floor is physical but not a log-scale bound."""
         row = self.indicator(indicator_id)
@@ -462,8 +472,7 @@ def coverage_table(cat: Catalog) -> pd.DataFrame:
 
 def forecastable(cat: Catalog, min_points: int = 6) -> pd.DataFrame:
     """Longest exact yearly run in one vintage, per territory and indicator, flagged against `min_points`."""
-    o = cat.observations
-    o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+    o = cat.used()
     sizes = o.groupby(["indicator_id", "territory_id", "vintage"])["year"].agg(["count", "min", "max"]).reset_index()
     best = sizes.sort_values("count", ascending=False).drop_duplicates(["indicator_id", "territory_id"])
     best["enough"] = best["count"] >= min_points

@@ -39,18 +39,14 @@ class FilledYear:
 
 
 def _exact(cat: Catalog, territory: str, indicator: str) -> pd.Series:
-    """Preferred exact yearly values of one territory and indicator, all vintages (a rate has no level break)."""
-    o = cat.observations
-    o = o[(o["territory_id"] == territory) & (o["indicator_id"] == indicator) & o["preferred"]
-          & (o["qualifier"] == "") & o["period_start"].isna()]
-    o = o.sort_values("year").drop_duplicates("year", keep="last")
+    """Used yearly values of one territory and indicator, all vintages (a rate has no level break)."""
+    o = cat.values(territory, indicator).drop_duplicates("year", keep="last")
     return pd.Series(o["value"].to_numpy(dtype=float), index=o["year"].astype(int).to_numpy())
 
 
 def _status(cat: Catalog, territory: str, indicator: str, year: int) -> str:
-    o = cat.observations
-    o = o[(o["territory_id"] == territory) & (o["indicator_id"] == indicator) & o["preferred"]
-          & (o["qualifier"] == "") & (o["year"] == year)]
+    o = cat.values(territory, indicator)
+    o = o[o["year"] == year]
     return str(o["status"].iloc[0]) if len(o) else ""
 
 
@@ -139,8 +135,8 @@ def grdp_growth(cat: Catalog, territory: str, year: int, n: int, rng: np.random.
 
 def _deviation_pool(cat: Catalog) -> np.ndarray:
     """Provincial employment change minus the national change, same concept and year, every province."""
-    eg = cat.observations
-    eg = eg[(eg["indicator_id"] == "employed_growth") & eg["preferred"] & (eg["qualifier"] == "")]
+    eg = cat.used()
+    eg = eg[eg["indicator_id"] == "employed_growth"]
     nat = eg[eg["territory_id"] == "vietnam"].set_index(["vintage", "year"])["value"]
     prov = eg[cat.territories.set_index("territory_id").reindex(eg["territory_id"])["kind"].to_numpy() == "province"]
     dev = [float(r.value) - float(nat.loc[(r.vintage, r.year)]) for r in prov.itertuples()

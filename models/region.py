@@ -12,9 +12,7 @@ INDICATOR = "labour_productivity_current"
 
 
 def _values(cat: Catalog, territory: str, indicator: str = INDICATOR) -> pd.DataFrame:
-    o = cat.observations
-    o = o[(o["territory_id"] == territory) & (o["indicator_id"] == indicator) & o["preferred"]
-          & (o["qualifier"] == "") & o["period_start"].isna()]
+    o = cat.values(territory, indicator)
     return o[["year", "vintage", "value"]].assign(year=o["year"].astype(int))
 
 
@@ -51,9 +49,7 @@ def ranked(cat: Catalog, year: int, region: str = "region_nmm", indicator: str =
 def plan_figures(cat: Catalog, assessments: pd.DataFrame) -> list[tuple[str, dict, str]]:
     """The numbers of Kế hoạch 402-KH/TU the Method page and the README quote: (text key, params, value)."""
     out = []
-    o = cat.observations
-    g = o[(o["territory_id"] == "tuyen_quang_old") & (o["indicator_id"] == "labour_productivity_growth_const")
-          & o["preferred"] & (o["qualifier"] == "")].sort_values("year")
+    g = cat.values("tuyen_quang_old", "labour_productivity_growth_const")
     for y, v in zip(g["year"].astype(int), g["value"]):
         out.append(("pf_growth", {"year": y}, ("pct", float(v))))
     a = assessments.set_index("target_id")

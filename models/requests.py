@@ -63,9 +63,7 @@ def _holder(indicator_id: str) -> str:
 
 
 def _published_years(cat: Catalog, territory: str, indicator: str) -> set[int]:
-    o = cat.observations
-    o = o[(o["territory_id"] == territory) & (o["indicator_id"] == indicator) & o["preferred"] & (o["qualifier"] == "")]
-    return set(o["year"].astype(int))
+    return set(cat.values(territory, indicator)["year"].astype(int))
 
 
 def _for_nowcast(cat: Catalog, prep, a: dict) -> list[DataRequest]:
@@ -171,13 +169,11 @@ def all_requests(cat: Catalog, prepared: dict, assessments: pd.DataFrame, as_of:
 
 def vintage_for(cat: Catalog, territory: str, indicator: str, year: int) -> str:
     """The vintage a requested figure belongs in: the series' own vintage for that year when one exists."""
-    o = cat.observations
-    o = o[(o["territory_id"] == territory) & (o["indicator_id"] == indicator) & o["preferred"]
-          & (o["qualifier"] == "")]
+    o = cat.values(territory, indicator)
     if indicator in ("employed_15plus", "trained_labour_share_pct"):
         return "gso_pxweb_2021_concept" if year >= 2021 else "gso_pxweb_pre2021"
     if len(o):
-        return str(o.sort_values("year")["vintage"].iloc[-1])
+        return str(o["vintage"].iloc[-1])
     return "main"
 
 

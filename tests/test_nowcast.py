@@ -6,6 +6,14 @@ import pandas as pd
 import pytest
 
 from models import nowcast
+from models.catalog import Catalog
+
+
+class SmallCatalog(SimpleNamespace):
+    """Observations and territories only, with the catalogue's own queries."""
+
+    used = Catalog.used
+    values = Catalog.values
 
 
 def obs(rows):
@@ -40,7 +48,7 @@ def small_catalog(extra=()):
             rows.append((f"p{i}", "employed_growth", "new", year, 1.0 + rng.normal(0, 1), "", "derived"))
     rows += [("vietnam", "employed_growth", "new", 2022, 1.0, "", "derived"),
              ("vietnam", "employed_growth", "new", 2023, 1.0, "", "derived")]
-    return SimpleNamespace(observations=obs(rows + list(extra)), territories=territories)
+    return SmallCatalog(observations=obs(rows + list(extra)), territories=territories)
 
 
 def test_observed_years_stay_as_observed_and_missing_ones_are_simulated():

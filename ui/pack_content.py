@@ -19,9 +19,7 @@ def chart_data(cat, prep, scenario) -> pd.DataFrame:
     series = prep.series
     if series is None:
         return pd.DataFrame()
-    o = cat.observations
-    hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
-             & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
+    hist = cat.values(series.territory_id, series.indicator_id)
     frame = pd.DataFrame({"series": "observed", "territory_id": series.territory_id, "indicator_id": series.indicator_id,
                           "year": hist["year"].astype(int), "value": hist["value"], "status": hist["status"],
                           "vintage": hist["vintage"], "source_id": hist["source_id"]})
@@ -43,9 +41,7 @@ def target_figure(cat, prep, scenario, lang: str, row: dict):
     series = prep.series
     if series is None:
         return None
-    o = cat.observations
-    hist = o[(o["territory_id"] == series.territory_id) & (o["indicator_id"] == series.indicator_id) & o["preferred"]
-             & (o["qualifier"] == "") & o["period_start"].isna()].sort_values("year")
+    hist = cat.values(series.territory_id, series.indicator_id)
     fc = prep.fc
     baseline = scen = None
     if fc is not None and not fc.insufficient:
