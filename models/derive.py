@@ -33,9 +33,19 @@ def _exact(obs: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
     return o
 
 
+def _input(indicator, territory, year, vintage, source, value) -> str:
+    """How a derived value names one of its inputs: indicator[territory,year,vintage,source]=value."""
+    return f"{indicator}[{territory},{int(year)},{vintage},{source}]={float(value):.12g}"
+
+
 def _describe(row: pd.Series) -> str:
-    return (f"{row['indicator_id']}[{row['territory_id']},{int(row['year'])},{row['vintage']},"
-            f"{row['source_id']}]={float(row['value']):.12g}")
+    return _input(row["indicator_id"], row["territory_id"], row["year"], row["vintage"], row["source_id"], row["value"])
+
+
+def _merged_inputs(m, suffixes: tuple[str, ...]) -> list[str]:
+    """The inputs of one row of a merge of input tables (each side's columns carry its suffix)."""
+    return [_input(m[f"indicator_id{x}"], m["territory_id"], m["year"], m[f"vintage{x}"], m[f"source_id{x}"],
+                   m[f"value{x}"]) for x in suffixes]
 
 
 def _row(territory, indicator, vintage, year, value, status, preferred, formula, inputs, note="") -> dict:
@@ -54,13 +64,11 @@ def ratio(obs: pd.DataFrame, num_id: str, den_id: str, out_id: str, scale: float
     for _, m in merged.iterrows():
         if m["value_d"] == 0:
             continue
-        n, d = (pd.Series({"indicator_id": m[f"indicator_id{x}"], "territory_id": m["territory_id"],
-                           "year": m["year"], "vintage": m[f"vintage{x}"], "source_id": m[f"source_id{x}"],
-                           "value": m[f"value{x}"]}) for x in ("_n", "_d"))
+        inputs = _merged_inputs(m, ("_n", "_d"))
         vintage = f"{m['vintage_n']}__{m['vintage_d']}"
         rows.append(_row(m["territory_id"], out_id, vintage, m["year"], m["value_n"] / m["value_d"] * scale,
                          status, bool(m["preferred_n"]) and bool(m["preferred_d"]), formula,
-                         [_describe(n), _describe(d)]))
+                         inputs))
     return rows
 
 
@@ -113,8 +121,8 @@ def growth_rates(obs: pd.DataFrame, level_id: str, out_id: str) -> list[dict]:
         same = cols["territory_id"][i] == cols["territory_id"][i - 1] and cols["vintage"][i] == cols["vintage"][i - 1]
         if not same or year[i] != year[i - 1] + 1 or not cols["value"][i - 1] > 0:
             continue
-        inputs = [f"{level_id}[{cols['territory_id'][j]},{year[j]},{cols['vintage'][j]},{cols['source_id'][j]}]="
-                  f"{float(cols['value'][j]):.12g}" for j in (i - 1, i)]
+        inputs = [_input(level_id, cols["territory_id"][j], year[j], cols["vintage"][j], cols["source_id"][j],
+                         cols["value"][j]) for j in (i - 1, i)]
         status = cols["status"][i] if cols["status"][i] in ("derived", "proxy") else "derived"
         rows.append(_row(cols["territory_id"][i], out_id, cols["vintage"][i], year[i],
                          (cols["value"][i] / cols["value"][i - 1] - 1) * 100, status, True, formula, inputs))
@@ -159,13 +167,11 @@ def grdp_from_productivity(obs: pd.DataFrame) -> list[dict]:
         m = prod[prod["vintage"] == pv].merge(emp[emp["vintage"] == ev], on=["territory_id", "year"],
                                               suffixes=("_p", "_e"))
         for _, r in m.iterrows():
-            p, e = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
-                               "year": r["year"], "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
-                               "value": r[f"value{x}"]}) for x in ("_p", "_e"))
+            inputs = _merged_inputs(r, ("_p", "_e"))
             key = (r["territory_id"], int(r["year"]))
             rows.append(_row(r["territory_id"], "grdp_current", PRODUCT_VINTAGE, r["year"],
                              r["value_p"] * r["value_e"] / 1000.0, "derived", True,
-                             "labour_productivity_current × employed_15plus / 1000", [_describe(p), _describe(e)],
+                             "labour_productivity_current × employed_15plus / 1000", inputs,
                              note="a published GRDP figure exists for this year (another vintage)" if key in published else ""))
     return rows
 
@@ -208,8 +214,8 @@ def region_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[dict]:
                 rows.append(_row(region, iid, vintage, year, float(sum(p.value for p in parts)), "derived",
                                  (region, vintage, year) not in taken,
                                  f"Σ {iid} over the {len(need)} provinces of {region}",
-                                 [f"{iid}[{p.territory_id},{year},{vintage},{p.source_id}]={float(p.value):.12g}"
-                                  for p in parts], note=f"sum of {len(need)} provinces"))
+                                 [_input(iid, p.territory_id, year, vintage, p.source_id, p.value) for p in parts],
+                                 note=f"sum of {len(need)} provinces"))
     return rows
 
 
@@ -229,13 +235,11 @@ def productivity_of_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[d
             year = int(r["year"])
             if (pv == "gso_revised") != (year >= 2021):
                 continue
-            g, e = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
-                               "year": year, "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
-                               "value": r[f"value{x}"]}) for x in ("_g", "_e"))
+            inputs = _merged_inputs(r, ("_g", "_e"))
             rows.append(_row(r["territory_id"], "labour_productivity_current", pv, year,
                              r["value_g"] * 1000.0 / r["value_e"], "derived", (r["territory_id"], pv, year) not in taken,
                              "Σ(labour_productivity_current × employed_15plus) / Σ employed_15plus over the parts",
-                             [_describe(g), _describe(e)], note="employment-weighted average of the parts"))
+                             inputs, note="employment-weighted average of the parts"))
     return rows
 
 
@@ -253,9 +257,7 @@ def per_capita(obs: pd.DataFrame) -> list[dict]:
         bounds.setdefault((r.territory_id, int(r.year)), []).append((r.qualifier, float(r.value)))
     rows = []
     for _, r in grdp.merge(pop, on=["territory_id", "year"], suffixes=("_g", "_p")).iterrows():
-        g, p = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
-                           "year": r["year"], "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
-                           "value": r[f"value{x}"]}) for x in ("_g", "_p"))
+        inputs = _merged_inputs(r, ("_g", "_p"))
         value = r["value_g"] * 1000.0 / r["value_p"]
         key = (r["territory_id"], int(r["year"]))
         notes = [] if key not in published else ["a published figure exists for this year and is used instead"]
@@ -265,7 +267,7 @@ def per_capita(obs: pd.DataFrame) -> list[dict]:
                              "(the inputs are rounded to thousands)" if q == "lower_bound" else
                              f"above the published upper bound {v:g}")
         rows.append(_row(r["territory_id"], "grdp_per_capita_current", "main", r["year"], value, "derived",
-                         (key[0], "main", key[1]) not in taken, "grdp_current × 1000 / population_average", [_describe(g), _describe(p)],
+                         (key[0], "main", key[1]) not in taken, "grdp_current × 1000 / population_average", inputs,
                          note="; ".join(notes)))
     return rows
 
@@ -315,15 +317,13 @@ def productivity_growth(obs: pd.DataFrame) -> list[dict]:
         gg = _exact(obs, indicator)
         gg = gg[gg["preferred"]]
         for _, r in gg.merge(eg, on=["territory_id", "year"], suffixes=("_g", "_e")).iterrows():
-            g, e = (pd.Series({"indicator_id": r[f"indicator_id{x}"], "territory_id": r["territory_id"],
-                               "year": r["year"], "vintage": r[f"vintage{x}"], "source_id": r[f"source_id{x}"],
-                               "value": r[f"value{x}"]}) for x in ("_g", "_e"))
+            inputs = _merged_inputs(r, ("_g", "_e"))
             key = (r["territory_id"], int(r["year"]))
             value = ((1 + r["value_g"] / 100.0) / (1 + r["value_e"] / 100.0) - 1) * 100.0
             rows.append(_row(r["territory_id"], "labour_productivity_growth_const", "main", r["year"], value, "derived",
                              (key[0], "main", key[1]) not in taken,
                              f"((1 + {indicator}/100) / (1 + employed_growth/100) − 1) × 100",
-                             [_describe(g), _describe(e)],
+                             inputs,
                              note=("a published rate exists for this year and is used instead; this one is a check"
                                    if key in published else "employed rounded to thousands: about ±0.2 points")))
     return rows
