@@ -66,7 +66,7 @@ def _published_years(cat: Catalog, territory: str, indicator: str) -> set[int]:
     return set(cat.values(territory, indicator)["year"].astype(int))
 
 
-def _for_nowcast(cat: Catalog, prep, a: dict) -> list[DataRequest]:
+def _for_nowcast(cat: Catalog, prep) -> list[DataRequest]:
     """An average-growth window with estimated years: the inputs of each estimated year."""
     out = []
     tid, terr, ind = prep.target["target_id"], prep.series.territory_id, prep.target["indicator_id"]
@@ -103,18 +103,14 @@ def requests_for(cat: Catalog, prep, a: dict, as_of: int) -> list[DataRequest]:
         return []
     out: list[DataRequest] = []
     if prep.filled and any(f.how == "estimated" for f in prep.filled.values()):
-        out += _for_nowcast(cat, prep, a)
+        out += _for_nowcast(cat, prep)
     if kind == "relative_to_region":
         ref = t["reference_territory_id"]
         last = int(prep.ratio.index[-1]) if prep.ratio is not None and len(prep.ratio) else None
         years = [y for y in range((last or as_of - 5) + 1, as_of)]
-        if years:
-            out.append(DataRequest(tid, ind, terr, years, _holder(ind), "eff_ratio_longer",
-                                   {"n": int(len(prep.ratio)) if prep.ratio is not None else 0,
-                                    "m": int(len(prep.ratio) if prep.ratio is not None else 0) + len(years)}))
-            out.append(DataRequest(tid, ind, ref, years, _holder(ind), "eff_ratio_longer",
-                                   {"n": int(len(prep.ratio)) if prep.ratio is not None else 0,
-                                    "m": int(len(prep.ratio) if prep.ratio is not None else 0) + len(years)}))
+        n = int(len(prep.ratio)) if prep.ratio is not None else 0
+        for where in (terr, ref) if years else ():
+            out.append(DataRequest(tid, ind, where, years, _holder(ind), "eff_ratio_longer", {"n": n, "m": n + len(years)}))
         return out
     if state == "nowcast" and not out:      # a passed level target whose year is not published yet
         out.append(DataRequest(tid, ind, terr, [T], _holder(ind), "eff_verdict", {"year": T}))
