@@ -189,6 +189,17 @@ class ConstrainedTrend(Drift):
         self.drift_se = self.sigma / np.sqrt(self.m)
         return self
 
+    def simulate(self, horizon, n, rng):
+        """The spread of 1–4 changes is itself uncertain: each path draws its own scale,
+        sigma·sqrt(nu/chi2_nu) with nu = m + 1, so the paths together are Student-t wide
+        (tails the backtests on 2–5 points need; benchmarks/calibrate.py)."""
+        nu = self.m + 1.0
+        scale = np.sqrt(nu / rng.chisquare(nu, size=(1, n)))
+        steps = np.arange(1, horizon + 1)[:, None]
+        delta = rng.normal(0.0, self.drift_se, size=(1, n)) * scale
+        e = rng.normal(0.0, self.sigma, size=(horizon, n)) * scale
+        return self.last + steps * (self.drift + delta) + np.cumsum(e, axis=0)
+
 
 class ETS(Member):
     """Damped additive-trend ETS (statsmodels ETSModel), simulated from the end of the sample."""

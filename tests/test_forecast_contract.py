@@ -99,3 +99,19 @@ def test_growth_rates_revert_to_their_mean_instead_of_trending():
     assert res.method == "mean" and res.low_evidence
     assert np.all(np.abs(med - rates.mean()) < 1.0)          # no extrapolated acceleration
     assert res.transform.kind == "identity"
+
+
+def test_short_trend_paths_have_heavier_tails_than_normal_when_few_changes_are_known():
+    """2–5 points: the spread itself is uncertain, so the 95% band is wider relative to the 80% band than for
+    a Normal (ratio 1.96/1.28 = 1.53), and the effect fades as more changes are known."""
+    from models.forecast import ConstrainedTrend
+
+    def tail_ratio(values):
+        z = pd.Series(np.log(values), index=pd.period_range("2019", periods=len(values), freq="Y"))
+        paths = ConstrainedTrend(floor=0.01).fit(z).simulate(1, 40000, np.random.default_rng(3))[0]
+        q = np.quantile(paths, [0.025, 0.10, 0.5, 0.90, 0.975])
+        return (q[4] - q[0]) / (q[3] - q[1])
+
+    two, five = tail_ratio([100.0, 106.0]), tail_ratio([100.0, 106.0, 109.0, 117.0, 121.0])
+    assert two > 1.53 * 1.3        # t with 2 degrees of freedom: 4.30 / 1.89 = 2.28
+    assert 1.53 * 1.05 < five < two
