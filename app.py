@@ -7,8 +7,7 @@ import streamlit as st  # noqa: E402
 
 from ui.i18n import LANGS, t  # noqa: E402
 from ui.loaders import bundled_notice, current_version, refused_version  # noqa: E402
-from ui.state import scenario_to_params  # noqa: E402
-from ui.widgets import scenario, sidebar_scenario  # noqa: E402
+from ui.widgets import scenario, sidebar_scenario, sync_url  # noqa: E402
 
 st.set_page_config(page_title="Lộ trình 4.0", page_icon=":material/trending_up:", layout="wide")
 
@@ -34,7 +33,10 @@ pages = [
 # Screens live in app_pages/, not pages/: Streamlit treats a pages/ folder as legacy multipage routing, which
 # breaks deep links under st.navigation ("Page not found", wrong page on a shared link).
 nav = st.navigation(pages)
-sidebar_scenario(lang)
+if nav.url_path == "chi-tieu":   # its levers rerun only their fragment, which cannot write here: shown beside them
+    st.sidebar.caption(t("scenario_beside_levers", lang))
+else:
+    sidebar_scenario(lang)
 st.sidebar.caption(f"{t('data_version', lang)}: `{current_version()}`")
 if refused_version():
     st.sidebar.error(t("version_refused", lang, version=refused_version()))
@@ -46,9 +48,4 @@ elif notice:
     st.sidebar.error(t("bundled_broken", lang, error=notice[1]))
 nav.run()
 
-# the URL always holds the language, the target and every lever, so a copied address reopens this view
-params = {"lang": st.session_state["lang"], **scenario_to_params(scenario())}
-if st.session_state.get("target_id"):
-    params["target"] = st.session_state["target_id"]
-if dict(st.query_params.to_dict()) != params:
-    st.query_params.from_dict(params)
+sync_url()   # the URL always holds the language, the target and every lever

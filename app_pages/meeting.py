@@ -10,10 +10,12 @@ from models.catalog import SPECS, parse_table
 from models.meetings import MeetingStore, MeetingStoreError, diff
 from models.pack import build_pdf, build_pptx
 from models.scenario import LEVERS
-from ui.i18n import fmt_number, fmt_percent, t
-from ui.loaders import assessments, catalog, current_version, prepared, store
-from ui.pack_content import build_pack_content, target_figure
-from ui.widgets import catch_up_label, catch_up_text, lang, p_text, scenario, set_scenario, state_text, target_label
+from models.scrub import main_lever
+from ui.i18n import fmt_date, fmt_number, fmt_percent, t
+from ui.loaders import assessments, catalog, current_version, lever_grid, prepared, store
+from ui.pack_content import build_pack_content, scrub_spec, target_figure
+from ui.widgets import (catch_up_label, catch_up_text, lang, p_text, scenario, scenario_label, set_scenario, state_text,
+                        target_label)
 
 lg = lang()
 cat = catalog()
@@ -41,29 +43,34 @@ if present and chosen:
     tid = chosen[i]
     row = targets.loc[tid].to_dict() | {"target_id": tid}
     a = assessments(s).set_index("target_id").loc[tid].to_dict() | {"target_id": tid}
-    st.caption(t("slide_of", lg, i=i + 1, n=len(chosen)))
+    # the slide controls sit on top, always in view; a presenter's clicker sends PageUp / PageDown
+    b1, mid, b2 = st.columns([1, 6, 1])
+    if b1.button(t("prev", lg), key="prev", shortcut="PageUp", width="stretch"):
+        st.session_state["slide"] = (i - 1) % len(chosen)
+        st.rerun()
+    if b2.button(t("next", lg), key="next", shortcut="PageDown", width="stretch"):
+        st.session_state["slide"] = (i + 1) % len(chosen)
+        st.rerun()
+    mid.caption(t("slide_of", lg, i=i + 1, n=len(chosen)) + " · " + t("present_keys", lg) + "  \n"
+                f"{t('data_version', lg)}: {version} · {t('active_scenario', lg)}: {scenario_label(s, lg)} · "
+                f"{fmt_date(dt.date.today().isoformat(), lg)}")   # the slide's footer, kept in view at the top
     st.title(row[f"clause_{lg}"])
     c1, c2 = st.columns(2)
     if a["state"] == "verdict":
         c1.metric(t("state_verdict", lg), t(f"verdict_{a['verdict']}", lg))
     else:
         c1.metric(t("p_meet_metric", lg), p_text(a, lg))
-        c1.markdown(f"### {a[f'phrase_{lg}'] or state_text(a, lg)}")
+        c1.markdown(f"**{a[f'phrase_{lg}'] or state_text(a, lg)}**")
     c2.metric(catch_up_label(a, lg),
               catch_up_text(a, lg, short=True))
-    fig = target_figure(cat, preps[tid], s, lg, row)
+    main = main_lever(preps[tid])
+    scrub = scrub_spec(preps[tid], s, main, lever_grid(tid, s, main), lg) if main else None
+    fig = target_figure(cat, preps[tid], s, lg, row, scrub=scrub)
     if fig is not None:
-        fig.update_layout(height=560, font={"size": 20})
+        fig.update_layout(height=470 if scrub else 400, font={"size": 17})
         st.plotly_chart(fig, key="present_chart", width="stretch")
     else:
         st.warning(t("insufficient_sentence", lg, reason=state_text(a, lg)))
-    b1, _, b2 = st.columns([1, 4, 1])
-    if b1.button(t("prev", lg), key="prev"):
-        st.session_state["slide"] = (i - 1) % len(chosen)
-        st.rerun()
-    if b2.button(t("next", lg), key="next"):
-        st.session_state["slide"] = (i + 1) % len(chosen)
-        st.rerun()
     st.stop()
 
 st.title(t("meeting_title", lg))

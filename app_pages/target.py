@@ -4,14 +4,15 @@ import streamlit as st
 
 from models.assess import CHECKED_HORIZON, evaluate, qualitative_evidence
 from models.calibration import default as calibration
-from models.scenario import EFFECTS, LEVERS, PRESETS
+from models.scenario import EFFECTS, LEVERS, PRESETS, apply
+from models.scrub import main_lever
 from models.export import to_csv_bytes, to_xlsx_bytes
-from ui.pack_content import chart_data, target_figure
+from ui.pack_content import chart_data, scrub_spec, target_figure
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
-from ui.loaders import backtest_summary, catalog, current_version, prepared, requests
+from ui.loaders import backtest_summary, catalog, current_version, lever_grid, prepared, requests
 from ui.widgets import (DEFAULT_TARGET, catch_up_label, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
                         lever_slider, p_text, request_frame, requests_xlsx, scenario, scenario_label, state_text,
-                        target_label)
+                        sync_url, target_label)
 
 lg = lang()
 cat = catalog()
@@ -39,7 +40,9 @@ def live_part():
     s = scenario()
     base = evaluate(prep).to_dict()
     now = evaluate(prep, s).to_dict()
-
+    fc_ok = prep.fc is not None and not prep.fc.insufficient and prep.series is not None
+    scen_paths = (apply(prep.fc, prep.series.indicator_id, prep.unit_en, s, prep.series.territory_id)
+                  if fc_ok else None)   # applied once per move: the chart and the downloads read it
 
     c1, c2, c3 = st.columns(3)
     if now["state"] == "verdict":
@@ -84,15 +87,20 @@ def live_part():
     if now["beyond_checked"]:
         st.warning(t("beyond_horizon", lg, h=now["horizon"], checked=CHECKED_HORIZON))
 
-    fig = target_figure(cat, prep, s, lg, row)
+    main = main_lever(prep)
+    scrub = scrub_spec(prep, s, main, lever_grid(tid, s, main), lg) if main else None
+    fig = target_figure(cat, prep, s, lg, row, scenario_paths=scen_paths, scrub=scrub)
     if fig is not None:
         st.plotly_chart(fig, key="target_chart", width="stretch",
                         config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
-        data = chart_data(cat, prep, s)        # exactly what the chart shows, formulas neutralised
+        if scrub:
+            st.caption(t("scrub_hint", lg))
         d1, d2, _ = st.columns([1, 1, 4])
-        d1.download_button(t("download_chart_csv", lg), to_csv_bytes(data, lg), file_name=f"{tid}.csv",
-                           mime="text/csv", key="chart_csv")
-        d2.download_button(t("download_chart_xlsx", lg), to_xlsx_bytes({"chart": data}, lg),
+        # exactly what the chart shows, formulas neutralised; built only when clicked
+        d1.download_button(t("download_chart_csv", lg), lambda: to_csv_bytes(chart_data(cat, prep, s, scen_paths), lg),
+                           file_name=f"{tid}.csv", mime="text/csv", key="chart_csv")
+        d2.download_button(t("download_chart_xlsx", lg),
+                           lambda: to_xlsx_bytes({"chart": chart_data(cat, prep, s, scen_paths)}, lg),
                            file_name=f"{tid}.xlsx", key="chart_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
@@ -107,10 +115,11 @@ def live_part():
         st.caption(t("no_levers_here", lg))
 
     st.caption(f"{t('active_scenario', lg)}: {scenario_label(s, lg)}" + (" – " + "; ".join(lever_lines(s, lg)) if lever_lines(s, lg) else ""))
+    sync_url()   # a fragment rerun skips app.py: the address bar follows the levers from here
+    return now
 
 
-live_part()
-now = evaluate(prep, scenario()).to_dict()
+now = live_part()
 
 st.subheader(t("clause", lg))
 st.markdown(f"> {row[f'clause_{lg}']}")

@@ -1,10 +1,10 @@
 """Real-browser latency: slider key press -> changed chart painted (Debian Chromium, Playwright).
 
-Also: cold start (run command -> first chart painted) and first load in a fresh browser profile;
-and, with --load N, N concurrent sessions each moving their own slider for --seconds, checking that no
-session ever shows another session's value. Run by hand:
-    .venv/bin/python benchmarks/browser_latency.py            # latency + cold start
-    .venv/bin/python benchmarks/browser_latency.py --load 20  # load test
+All in one run: a bare one-slider Streamlit app as the floor, the target page, the scenario lab, the
+in-chart slider (target page and present mode), cold start, first load in a fresh profile, and then
+--load N (default 20) concurrent sessions each moving their own slider for --seconds, checking that no
+session ever shows another session's value. Run by hand (about 4 minutes):
+    .venv/bin/python benchmarks/browser_latency.py
 """
 from __future__ import annotations
 
@@ -43,12 +43,25 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(store: str) -> tuple[subprocess.Popen, str, float]:
+BARE_APP = """import numpy as np
+import plotly.graph_objects as go
+import streamlit as st
+
+v = st.slider("Bare slider", -4.0, 4.0, 0.0, 0.1)
+x = np.arange(2018, 2031)
+st.plotly_chart(go.Figure(go.Scatter(x=x, y=x * 0 + v + np.sin(x), mode="lines")), key="bare")
+"""
+
+SCRUB_TEXT = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .annotation-text')]
+  .map(e => e.textContent).find(x => x.includes('→')) || ''"""
+
+
+def start_server(store: str, script: str = "app.py") -> tuple[subprocess.Popen, str, float]:
     port = free_port()
     env = {**os.environ, "LOTRINH_STORE": store, "LOTRINH_DB": os.path.join(store, "m.sqlite3"),
            "OPENBLAS_NUM_THREADS": "1"}
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
                              "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
@@ -89,6 +102,55 @@ def moves(page, slider_name: str, n: int, direction: str = "ArrowRight") -> list
     return out
 
 
+def scrubs(page, n: int) -> list[float]:
+    """In-chart slider: mouse press on its rail -> the P(meet) line and the fan repainted (no server involved)."""
+    touch = page.locator('[data-testid="stPlotlyChart"] .slider-rail-touch-rect').first
+    touch.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = touch.bounding_box()
+    out = []
+    for i in range(n):
+        frac = 0.55 + 0.4 * ((i * 7) % 10) / 10            # ten different positions, never the same twice in a row
+        before = page.evaluate(SCRUB_TEXT)
+        page.evaluate("""(b) => { window.__scrub = {t0: null, t1: null};
+            const f = %s;
+            document.addEventListener('mousedown', () => { window.__scrub.t0 = performance.now(); },
+                                      {capture: true, once: true});
+            const obs = new MutationObserver(() => { if (window.__scrub.t1 === null && f() !== b) {
+                window.__scrub.t1 = performance.now(); obs.disconnect(); } });
+            obs.observe(document.querySelector('[data-testid=stPlotlyChart]'),
+                        {subtree: true, childList: true, characterData: true, attributes: true}); }""" % SCRUB_TEXT,
+                      before)
+        page.mouse.click(box["x"] + box["width"] * frac, box["y"] + box["height"] / 2)
+        try:
+            page.wait_for_function("() => window.__scrub.t1 !== null", timeout=5000, polling="raf")
+            r = page.evaluate("() => window.__scrub")
+            out.append(r["t1"] - r["t0"])
+        except Exception:   # noqa: BLE001 - same position as before: no change to wait for
+            MISSED.append(page.url + " (scrub)")
+        page.wait_for_timeout(150)
+    return out
+
+
+def bare_run(n: int, b) -> list[float]:
+    """The floor: a one-slider, one-line-chart Streamlit app on this machine, same browser."""
+    folder = tempfile.mkdtemp(prefix="lotrinh-bare-")
+    script = os.path.join(folder, "bare.py")
+    Path(script).write_text(BARE_APP, encoding="utf-8")
+    proc, url, _ = start_server(folder, script)
+    try:
+        page = b.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url)
+        page.wait_for_selector(LINE, timeout=60000)
+        page.wait_for_timeout(800)
+        out = moves(page, "Bare slider", n)
+        page.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return out
+
+
 def pct(xs, q):
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(q * (len(xs) - 1))))]
@@ -118,7 +180,29 @@ def latency_run(n: int) -> list[str]:
             lab.wait_for_selector(LINE, timeout=120000)
             lab.wait_for_timeout(800)
             scen = moves(lab, "Tăng trưởng GRDP thêm", n)
+            region = b.new_page(viewport={"width": 1400, "height": 1000})
+            region.goto(f"{url}/chi-tieu?target=kh402_productivity_region_2045")
+            region.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container', timeout=120000)
+            region.wait_for_timeout(1500)
+            scrub_target = scrubs(region, n)
+            present = b.new_page(viewport={"width": 1920, "height": 1080})
+            present.goto(f"{url}/hop?present=1")
+            present.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=120000)
+            present.wait_for_timeout(1000)
+            while not present.query_selector('[data-testid="stPlotlyChart"] .slider-container'):
+                present.keyboard.press("PageDown")    # to a slide whose chart has the in-chart slider
+                present.wait_for_timeout(1500)
+                present.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=20000)
+            scrub_present = scrubs(present, n)
+            bare = bare_run(n, b)
             b.close()
+        lines.append(f"- floor: bare one-slider, one-line-chart Streamlit app, same browser ({n} moves): "
+                     f"p50 {pct(bare, .5):.0f} ms, p95 {pct(bare, .95):.0f} ms")
+        for name, xs in (("target detail", detail), ("scenario lab", scen)):
+            lines.append(f"- {name} / floor: p50 {pct(xs, .5) / pct(bare, .5):.2f}×, p95 {pct(xs, .95) / pct(bare, .95):.2f}×")
+        for name, xs in (("target detail (region 2045)", scrub_target), ("present mode, 1920×1080", scrub_present)):
+            lines.append(f"- in-chart slider press → fan and P(meet) repainted, {name} ({len(xs)} presses): "
+                         f"p50 {pct(xs, .5):.0f} ms, p95 {pct(xs, .95):.0f} ms, max {max(xs):.0f} ms")
         lines.append(f"- slider → chart painted, target detail ({n} moves): p50 {pct(detail, .5):.0f} ms, "
                      f"p95 {pct(detail, .95):.0f} ms, max {max(detail):.0f} ms")
         lines.append(f"- slider → chart painted, scenario lab ({n} moves): p50 {pct(scen, .5):.0f} ms, "
@@ -204,15 +288,17 @@ def load_run(sessions: int, seconds: float, workers: int = 4) -> list[str]:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--moves", type=int, default=30)
-    ap.add_argument("--load", type=int, default=0)
-    ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument("--moves", type=int, default=20)
+    ap.add_argument("--load", type=int, default=20, help="concurrent sessions after the latency run (0: none)")
+    ap.add_argument("--seconds", type=float, default=45)
     args = ap.parse_args()
-    head = f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; {time.strftime('%Y-%m-%d')}."
-    lines = load_run(args.load, args.seconds) if args.load else latency_run(args.moves)
+    head = (f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
+            f"{time.strftime('%Y-%m-%d')}.")
+    lines = latency_run(args.moves)
+    if args.load:
+        lines += load_run(args.load, args.seconds)
     text = "\n".join([head, *lines])
-    name = "browser_load.md" if args.load else "browser_latency.md"
-    (ROOT / "benchmarks" / "results" / name).write_text(text + "\n", encoding="utf-8")
+    (ROOT / "benchmarks" / "results" / "browser_latency.md").write_text(text + "\n", encoding="utf-8")
     print(text)
     return 0
 

@@ -38,10 +38,12 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
               baseline: tuple[np.ndarray, np.ndarray] | None = None,
               scenario: tuple[np.ndarray, np.ndarray] | None = None,
               target: tuple[int, float] | None = None, breaks: list[int] | None = None,
-              revision: str = "", estimated: dict[int, np.ndarray] | None = None) -> go.Figure:
+              revision: str = "", estimated: dict[int, np.ndarray] | None = None,
+              scrub: dict | None = None) -> go.Figure:
     """History (by status) + baseline and scenario fans (50/80/95%) + target marker + vintage breaks.
 
     `estimated`: nowcast years of an average-growth window (year -> simulated values), drawn as median and 80% bars.
+    `scrub`: an in-chart slider over one lever (see `add_scrub`); the scenario fan is then always drawn from its steps.
 
     history: columns year, value, status, vintage. baseline/scenario: (years, paths) on the original scale.
     """
@@ -53,13 +55,22 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
             _band(fig, years, q[lo], q[hi], BASE_COLOR, op, t("band_baseline", lang), "base", lo == 0.025)
         fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": BASE_COLOR, "dash": "dash"},
                                  name=t("median_baseline", lang), legendgroup="base"))
-    if scenario is not None:
-        years, paths = scenario
-        q = quantiles(paths)
+    scen_traces: list[int] = []
+    if scenario is not None or scrub is not None:
+        if scrub is not None:
+            years, q = scrub["years"], scrub["steps"][scrub["active"]]["quantiles"]
+            show = scrub["steps"][scrub["active"]]["differs"]
+        else:
+            years, paths = scenario
+            q, show = quantiles(paths), True
         for lo, hi, op in BANDS:
+            scen_traces.append(len(fig.data))
             _band(fig, years, q[lo], q[hi], SCEN_COLOR, op * 0.6, t("band_scenario", lang), "scen", lo == 0.025)
+        scen_traces.append(len(fig.data))
         fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": SCEN_COLOR},
                                  name=t("median_scenario", lang), legendgroup="scen"))
+        for i in scen_traces:
+            fig.data[i].visible = show
     if len(history):
         for vintage, g in history.groupby("vintage", sort=False):
             years = np.arange(int(g["year"].min()), int(g["year"].max()) + 1)
@@ -97,7 +108,35 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
                       yaxis={"title": unit, "separatethousands": True}, xaxis={"dtick": 5 if _span(fig) > 20 else 1},
                       uirevision=revision or title, hovermode="x unified",
                       separators=",." if lang == "vi" else ".,")
+    if scrub is not None:
+        add_scrub(fig, scrub, scen_traces, lang)
     return fig
+
+
+def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None:
+    """A Plotly slider whose steps restyle the scenario fan and rewrite the P(meet) line: no server round trip.
+
+    scrub: years, active (index), label (the lever and unit), steps: [{value, label, p_text, differs,
+    quantiles {level: values}}]. The Streamlit slider stays the one that sets the scenario.
+    """
+    years = list(scrub["years"])
+    fig.add_annotation(text=scrub["steps"][scrub["active"]]["p_text"], xref="paper", yref="paper", x=0, y=1.0,
+                       xanchor="left", yanchor="bottom", showarrow=False, font={"size": 15, "color": SCEN_COLOR},
+                       name="scrub_p")
+    k = len(fig.layout.annotations) - 1
+    steps = []
+    for st_ in scrub["steps"]:
+        q = st_["quantiles"]
+        xs = [years + years[::-1]] * len(BANDS) + [years]
+        ys = [list(q[hi]) + list(q[lo])[::-1] for lo, hi, _ in BANDS] + [list(q[0.5])]
+        steps.append({"method": "update", "label": st_["label"], "value": st_["label"] or str(st_["value"]),
+                      "args": [{"x": xs, "y": ys, "visible": [st_["differs"]] * len(traces)},
+                               {f"annotations[{k}].text": st_["p_text"]}, traces]})
+    fig.update_layout(sliders=[{"active": scrub["active"], "steps": steps, "currentvalue": {"visible": False},
+                                "pad": {"t": 0, "b": 0}, "len": 1.0, "x": 0, "y": -0.24, "yanchor": "top",
+                                "font": {"size": 11}, "name": "scrub"}],
+                      legend={"orientation": "h", "y": -0.08, "yanchor": "top"},
+                      height=600, margin={"l": 10, "r": 10, "t": 80, "b": 40})
 
 
 def _span(fig: go.Figure) -> int:

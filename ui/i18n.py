@@ -163,6 +163,17 @@ STRINGS: dict[str, dict[str, str]] = {
     # target detail
     "detail_title": {"vi": "Chi tiết mục tiêu", "en": "Target detail"},
     "p_meet_metric": {"vi": "Xác suất đạt mục tiêu", "en": "Probability of meeting the target"},
+    "scrub_line": {"vi": "{lever}: {value} → xác suất đạt {p}", "en": "{lever}: {value} → probability of meeting {p}"},
+    "scrub_hint": {
+        "vi": "Kéo thanh trượt dưới biểu đồ để xem ngay từng mức của đòn bẩy chính (chỉ xem trước, không đổi kịch bản); "
+              "thanh trượt bên dưới đặt kịch bản và đường dẫn.",
+        "en": "Drag the slider under the chart to preview each level of the main lever instantly (a preview: the scenario "
+              "does not change); the sliders below set the scenario and the link.",
+    },
+    "present_keys": {"vi": "Phím PageUp / PageDown (hoặc bút trình chiếu) để chuyển trang",
+                     "en": "PageUp / PageDown (or a presenter's clicker) to change slide"},
+    "scenario_beside_levers": {"vi": "Kịch bản đang dùng hiển thị cạnh các đòn bẩy.",
+                               "en": "The active scenario is shown beside the levers."},
     "p_meet_baseline": {"vi": "theo xu hướng: {value}", "en": "on current trends: {value}"},
     "catch_up_metric": {"vi": "Cần đạt mỗi năm từ năm {year}", "en": "Needed each year from {year}"},
     "last_value_metric": {"vi": "Giá trị gần nhất ({year})", "en": "Latest value ({year})"},

@@ -93,6 +93,22 @@ def assessments(scenario: Scenario) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def lever_grid(target_id: str, scenario: Scenario, lever_id: str) -> list:
+    """The in-chart slider's steps for one target (cached per data version, target, lever and the *other* levers,
+    so moving this lever's own Streamlit slider reuses them)."""
+    others = Scenario("s", {k: v for k, v in scenario.values.items() if k != lever_id}, start_year=scenario.start_year)
+    return _lever_grid(current_version(), target_id, others.key(), lever_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _lever_grid(version: str, target_id: str, scenario_key: tuple, lever_id: str) -> list:
+    from models.scrub import lever_grid as grid
+
+    start, values = scenario_key
+    return grid(_prepared(version)[target_id], Scenario("s", dict(values), start_year=start), lever_id)
+
+
+@st.cache_data(show_spinner=False)
 def backtest_summary(version: str) -> pd.DataFrame:
     """Backtest records of the bundled series, read from data/backtest_bundled.csv if it matches the version."""
     from models.backtest import BACKTEST_FILE, load_backtest

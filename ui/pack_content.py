@@ -10,12 +10,14 @@ from models.assess import evaluate
 from models.pack import Pack, TargetSlide
 from models.scenario import PRESETS, apply
 from ui.charts import fan_chart
-from ui.i18n import fmt_auto, fmt_date, t
+from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
 from ui.widgets import catch_up_label, catch_up_text, estimate_text, lever_lines, p_text, scenario_label, state_text, target_label
 
 
-def chart_data(cat, prep, scenario) -> pd.DataFrame:
-    """The numbers behind the fan chart: observed values, and the 2.5/10/25/50/75/90/97.5% quantiles per year."""
+def chart_data(cat, prep, scenario, scenario_paths: np.ndarray | None = None) -> pd.DataFrame:
+    """The numbers behind the fan chart: observed values, and the 2.5/10/25/50/75/90/97.5% quantiles per year.
+
+    `scenario_paths`: the scenario already applied (the page applies it once per move)."""
     series = prep.series
     if series is None:
         return pd.DataFrame()
@@ -26,8 +28,9 @@ def chart_data(cat, prep, scenario) -> pd.DataFrame:
     fc = prep.fc
     parts = [frame]
     if fc is not None and not fc.insufficient:
-        for label, paths in (("baseline", fc.paths), ("scenario", apply(fc, series.indicator_id, prep.unit_en, scenario,
-                                                                                    series.territory_id))):
+        if scenario_paths is None:
+            scenario_paths = apply(fc, series.indicator_id, prep.unit_en, scenario, series.territory_id)
+        for label, paths in (("baseline", fc.paths), ("scenario", scenario_paths)):
             q = np.quantile(paths, [0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975], axis=1)
             parts.append(pd.DataFrame({"series": label, "territory_id": series.territory_id,
                                        "indicator_id": series.indicator_id, "year": fc.years.astype(int), "value": q[3],
@@ -36,8 +39,9 @@ def chart_data(cat, prep, scenario) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def target_figure(cat, prep, scenario, lang: str, row: dict):
-    """The same fan chart as the detail page (None when the target has no series)."""
+def target_figure(cat, prep, scenario, lang: str, row: dict, scenario_paths: np.ndarray | None = None,
+                  scrub: dict | None = None):
+    """The same fan chart as the detail page (None when the target has no series); `scrub` adds the in-chart slider."""
     series = prep.series
     if series is None:
         return None
@@ -46,8 +50,10 @@ def target_figure(cat, prep, scenario, lang: str, row: dict):
     baseline = scen = None
     if fc is not None and not fc.insufficient:
         baseline = (fc.years, fc.paths)
-        if scenario.key() != PRESETS["baseline"].key():
-            scen = (fc.years, apply(fc, series.indicator_id, prep.unit_en, scenario, series.territory_id))
+        if scenario.key() != PRESETS["baseline"].key() and scrub is None:
+            if scenario_paths is None:
+                scenario_paths = apply(fc, series.indicator_id, prep.unit_en, scenario, series.territory_id)
+            scen = (fc.years, scenario_paths)
     marker = None
     if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
             row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
@@ -65,7 +71,30 @@ def target_figure(cat, prep, scenario, lang: str, row: dict):
                      title=f"{names[series.indicator_id]} – {terr[series.territory_id]}",
                      unit=cat.indicator(series.indicator_id)[f"unit_{lang}"], baseline=baseline, scenario=scen,
                      target=marker, breaks=breaks, revision=row["target_id"],
-                     estimated={y: f.paths for y, f in prep.filled.items() if f.how == "estimated"} or None)
+                     estimated={y: f.paths for y, f in prep.filled.items() if f.how == "estimated"} or None,
+                     scrub=scrub)
+
+
+def scrub_spec(prep, scenario, lever_id: str, steps: list, lang: str) -> dict:
+    """The in-chart slider's content: every grid step of the lever with its fan and its P(meet) line, in `lang`."""
+    from models.scenario import LEVERS
+
+    lv = LEVERS[lever_id]
+    current = scenario.value(lever_id)
+    others = any(float(v) != LEVERS[k].default for k, v in scenario.values.items() if k != lever_id)
+    values = [s.value for s in steps]
+    active = int(np.argmin(np.abs(np.asarray(values) - current)))
+    every = max(1, len(values) // 8)
+    label = f"{getattr(lv, 'label_' + lang)} ({getattr(lv, 'unit_' + lang)})"
+    digits = 0 if lv.step >= 1 else 1
+    out = []
+    for i, s in enumerate(steps):
+        p = "–" if s.p_meet is None else fmt_percent(s.p_meet, lang)
+        shown = fmt_number(s.value, lang, digits)
+        out.append({"value": s.value, "label": shown if (i % every == 0 or i == len(steps) - 1) else "",
+                    "p_text": t("scrub_line", lang, lever=label, value=shown, p=p),
+                    "differs": others or s.value != lv.default, "quantiles": s.quantiles})
+    return {"years": [int(y) for y in prep.fc.years], "active": active, "label": label, "steps": out}
 
 
 def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, chosen: list[str], lang: str,

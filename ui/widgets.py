@@ -47,6 +47,21 @@ def lever_lines(s: Scenario, lg: str) -> list[str]:
     return out
 
 
+def sync_url() -> None:
+    """The address bar always holds the language, the target and every lever, so a copied link reopens this view.
+
+    Called at the end of every run, and at the end of a fragment's rerun (a fragment does not run app.py)."""
+    from ui.state import scenario_to_params
+
+    params = {"lang": st.session_state.get("lang", "vi"), **scenario_to_params(scenario())}
+    if st.session_state.get("target_id"):
+        params["target"] = st.session_state["target_id"]
+    if st.session_state.get("present"):      # the meeting page's present-mode toggle
+        params["present"] = "1"
+    if dict(st.query_params.to_dict()) != params:
+        st.query_params.from_dict(params)
+
+
 def sidebar_scenario(lg: str) -> None:
     s = scenario()
     st.sidebar.markdown(f"**{t('active_scenario', lg)}:** {scenario_label(s, lg)}")

@@ -39,6 +39,48 @@ def test_slider_moves_probability_and_chart(server, page):
                            " !== b", arg=[lines, path_before])
 
 
+def test_lever_move_on_the_target_page_updates_the_link_and_no_raw_id_shows(server, page):
+    page.goto(f"{server}/chi-tieu?target=qd325_grdp_growth_2030")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    settle(page)
+    slider = page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm"))
+    slider.focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    settle(page)
+    page.wait_for_function("() => location.search.includes('sc_grdp_growth=1')", timeout=30_000)
+    assert "scenario=" not in page.url and "target=qd325_grdp_growth_2030" in page.url
+    body = page.inner_text("body")
+    assert "Tùy chỉnh" in body and "custom" not in body
+
+
+SCRUB_P = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .annotation-text')]
+  .map(e => e.textContent).find(x => x.includes('xác suất đạt')) || ''"""
+
+
+def test_in_chart_slider_redraws_the_fan_and_probability_in_the_browser_only(server, page):
+    page.goto(f"{server}/chi-tieu?target=kh402_productivity_region_2045")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container')
+    settle(page)
+    before = page.evaluate(SCRUB_P)
+    assert ": 0,0 → xác suất đạt" in before
+    lines = '[data-testid="stPlotlyChart"] .scatterlayer path.js-line'
+    path_before = page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')")
+    url_before = page.url
+    touch = page.locator('[data-testid="stPlotlyChart"] .slider-rail-touch-rect').first
+    touch.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    rail = touch.bounding_box()
+    page.mouse.click(rail["x"] + rail["width"] * 0.875, rail["y"] + rail["height"] / 2)   # lever about +3 of −4…4
+    page.wait_for_function("(b) => (" + SCRUB_P + ")() !== b", arg=before, timeout=5_000)
+    after = page.evaluate(SCRUB_P)
+    p_before, p_after = (int(re.search(r"(\d+)\s*%", x).group(1)) for x in (before, after))
+    assert p_after > p_before
+    assert page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')") != path_before
+    assert page.url == url_before        # a preview: the scenario (and the link) did not change
+    assert page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).get_attribute("aria-valuetext").startswith("0")
+
+
 def test_language_switch(server, page):
     page.goto(f"{server}/")
     page.wait_for_selector("h1:has-text('Tổng quan các mục tiêu')")
@@ -181,8 +223,32 @@ def test_share_link_survives_a_server_restart(browser, tmp_path):
         page.goto(link)
         page.wait_for_selector("h1:has-text('GII')", timeout=60_000)
         settle(page)
-        assert "Tăng tỷ trọng kinh tế số thêm: 1,5" in page.inner_text('[data-testid="stSidebar"]')
+        # on the target page the active scenario is written beside the levers (the fragment reruns it there)
+        assert "Kịch bản đang dùng: Tùy chỉnh – Tăng tỷ trọng kinh tế số thêm: 1,5" in page.inner_text("body")
     finally:
         ctx.close()
         proc.terminate()
         proc.wait(10)
+
+
+def test_present_mode_controls_and_footer_are_in_view_and_page_keys_change_slide(server, browser):
+    for size in ({"width": 1366, "height": 768}, {"width": 1920, "height": 1080}):
+        context = browser.new_context(viewport=size)
+        pg = context.new_page()
+        pg.set_default_timeout(60_000)
+        pg.goto(f"{server}/hop?present=1")
+        pg.wait_for_selector('[data-testid="stMetric"]')
+        settle(pg)
+        for name in ("Trước", "Tiếp"):
+            box = pg.get_by_role("button", name=re.compile(name)).first.bounding_box()
+            assert 0 <= box["y"] and box["y"] + box["height"] <= size["height"], (size, name, box)
+        footer = pg.get_by_text(re.compile("Phiên bản dữ liệu: v\\d{4}.*Kịch bản đang dùng: Cơ sở")).first
+        fb = footer.bounding_box()
+        assert fb["y"] + fb["height"] <= size["height"]
+        assert "Mục tiêu 1/" in pg.inner_text("body")
+        pg.keyboard.press("PageDown")
+        pg.wait_for_function("() => document.body.innerText.includes('Mục tiêu 2/')")
+        pg.keyboard.press("PageUp")
+        pg.wait_for_function("() => document.body.innerText.includes('Mục tiêu 1/')")
+        assert pg.evaluate("window.scrollY") == 0
+        context.close()

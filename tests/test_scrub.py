@@ -1,0 +1,69 @@
+"""The in-chart slider: each step shows what the Streamlit slider at that value would show, and only that."""
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from models.assess import evaluate, prepare
+from models.catalog import load_catalog
+from models.derive import with_derived
+from models.scenario import LEVERS, PRESETS, Scenario, apply
+from models.scrub import grid_values, lever_grid, main_lever
+from ui.pack_content import scrub_spec, target_figure
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return with_derived(load_catalog())
+
+
+@pytest.fixture(scope="module")
+def region_prep(cat):
+    row = cat.targets.set_index("target_id").loc["kh402_productivity_region_2045"].to_dict()
+    return prepare(cat, row | {"target_id": "kh402_productivity_region_2045"}, n_paths=400)
+
+
+def test_grid_covers_the_whole_range_in_lever_steps():
+    for lid, lv in LEVERS.items():
+        g = grid_values(lid)
+        assert g[0] == pytest.approx(lv.minimum) and g[-1] == pytest.approx(lv.maximum), lid
+        assert np.allclose(np.diff(g), lv.step), lid        # every step today (≤ 81 values)
+
+
+def test_each_step_equals_the_assessment_and_fan_with_that_lever_value(region_prep):
+    others = Scenario("s", {"employment_growth": 0.5})
+    lever = main_lever(region_prep)
+    assert lever == "grdp_growth"
+    steps = lever_grid(region_prep, others, lever)
+    for st in (steps[0], steps[len(steps) // 2], steps[-1]):
+        sc = replace(others, values={**others.values, lever: st.value})
+        assert st.p_meet == evaluate(region_prep, sc).p_meet
+        paths = apply(region_prep.fc, region_prep.series.indicator_id, region_prep.unit_en, sc,
+                      region_prep.series.territory_id)
+        assert np.allclose(st.quantiles[0.5], np.quantile(paths, 0.5, axis=1))
+    ps = [s.p_meet for s in steps]
+    assert ps[-1] > ps[0] and all(b >= a - 0.02 for a, b in zip(ps, ps[1:]))   # more growth, (noisily) more likely
+
+
+def test_no_main_lever_for_a_target_year_before_the_levers_start(cat):
+    row = cat.targets.set_index("target_id").loc["kh402_productivity_2025"].to_dict()
+    prep = prepare(cat, row | {"target_id": "kh402_productivity_2025"}, n_paths=300)
+    assert main_lever(prep) is None
+
+
+def test_figure_carries_one_step_per_value_restyling_only_the_scenario_traces(cat, region_prep):
+    row = cat.targets.set_index("target_id").loc["kh402_productivity_region_2045"].to_dict() | {
+        "target_id": "kh402_productivity_region_2045"}
+    s = PRESETS["baseline"]
+    steps = lever_grid(region_prep, s, "grdp_growth")
+    fig = target_figure(cat, region_prep, s, "vi", row, scrub=scrub_spec(region_prep, s, "grdp_growth", steps, "vi"))
+    slider = fig.layout.sliders[0]
+    assert len(slider.steps) == len(steps) and slider.active == int(np.argmin(np.abs(grid_values("grdp_growth"))))
+    traces = slider.steps[0].args[2]
+    assert [fig.data[i].name for i in traces] == ["Kịch bản (50/80/95%)"] * 3 + ["Trung vị kịch bản"]
+    assert all(fig.data[i].visible is False for i in traces)        # at baseline the scenario fan is hidden
+    last = slider.steps[-1]
+    assert last.args[0]["visible"] == [True] * 4
+    k = [a.name for a in fig.layout.annotations].index("scrub_p")
+    assert f"annotations[{k}].text" in last.args[1] and "4,0 → xác suất đạt" in last.args[1][f"annotations[{k}].text"]
+    assert np.allclose(last.args[0]["y"][3], steps[-1].quantiles[0.5])
