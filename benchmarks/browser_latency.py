@@ -230,8 +230,14 @@ def _load_worker(args) -> tuple[list[float], list[str], list[str]]:
             pg.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth={value}", timeout=180000,
                     wait_until="commit")
             pages.append((i, pg, value))
-        for _, pg, _ in pages:
-            pg.wait_for_selector(LINE, timeout=180000)
+        ready = []
+        for i, pg, value in pages:
+            try:
+                pg.wait_for_selector(LINE, timeout=240000)
+                ready.append((i, pg, value))
+            except Exception as exc:   # noqa: BLE001 - a session that never painted is counted, not fatal
+                errors.append(f"session {i}: first chart not painted in 240 s ({exc.__class__.__name__})")
+        pages = ready
         end = time.perf_counter() + seconds
         k = 0
         while time.perf_counter() < end:

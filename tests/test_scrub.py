@@ -66,4 +66,4 @@ def test_figure_carries_one_step_per_value_restyling_only_the_scenario_traces(ca
     assert last.args[0]["visible"] == [True] * 4
     k = [a.name for a in fig.layout.annotations].index("scrub_p")
     assert f"annotations[{k}].text" in last.args[1] and "4,0 → xác suất đạt" in last.args[1][f"annotations[{k}].text"]
-    assert np.allclose(last.args[0]["y"][3], steps[-1].quantiles[0.5])
+    assert np.allclose(last.args[0]["y"][3], steps[-1].quantiles[0.5], rtol=1e-3)   # 4 significant digits sent

@@ -119,7 +119,6 @@ def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None
     scrub: years, active (index), label (the lever and unit), steps: [{value, label, p_text, differs,
     quantiles {level: values}}]. The Streamlit slider stays the one that sets the scenario.
     """
-    years = list(scrub["years"])
     fig.add_annotation(text=scrub["steps"][scrub["active"]]["p_text"], xref="paper", yref="paper", x=0, y=1.0,
                        xanchor="left", yanchor="bottom", showarrow=False, font={"size": 15, "color": SCEN_COLOR},
                        name="scrub_p")
@@ -127,10 +126,9 @@ def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None
     steps = []
     for st_ in scrub["steps"]:
         q = st_["quantiles"]
-        xs = [years + years[::-1]] * len(BANDS) + [years]
-        ys = [list(q[hi]) + list(q[lo])[::-1] for lo, hi, _ in BANDS] + [list(q[0.5])]
+        ys = [list(q[hi]) + list(q[lo])[::-1] for lo, hi, _ in BANDS] + [list(q[0.5])]   # x never changes
         steps.append({"method": "update", "label": st_["label"], "value": st_["label"] or str(st_["value"]),
-                      "args": [{"x": xs, "y": ys, "visible": [st_["differs"]] * len(traces)},
+                      "args": [{"y": ys, "visible": [st_["differs"]] * len(traces)},
                                {f"annotations[{k}].text": st_["p_text"]}, traces]})
     fig.update_layout(sliders=[{"active": scrub["active"], "steps": steps, "currentvalue": {"visible": False},
                                 "pad": {"t": 0, "b": 0}, "len": 1.0, "x": 0, "y": -0.24, "yanchor": "top",

@@ -93,8 +93,14 @@ def scrub_spec(prep, scenario, lever_id: str, steps: list, lang: str) -> dict:
         shown = fmt_number(s.value, lang, digits)
         out.append({"value": s.value, "label": shown if (i % every == 0 or i == len(steps) - 1) else "",
                     "p_text": t("scrub_line", lang, lever=label, value=shown, p=p),
-                    "differs": others or s.value != lv.default, "quantiles": s.quantiles})
+                    "differs": others or s.value != lv.default,
+                    "quantiles": {k: _short(v) for k, v in s.quantiles.items()}})
     return {"years": [int(y) for y in prep.fc.years], "active": active, "label": label, "steps": out}
+
+
+def _short(values: np.ndarray) -> list[float]:
+    """Four significant digits: what a chart can show, a third of the bytes sent on every move."""
+    return [float(f"{v:.4g}") for v in values]
 
 
 def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, chosen: list[str], lang: str,
