@@ -4,7 +4,7 @@ VENV   := .venv
 PORT   ?= 8501
 export OPENBLAS_NUM_THREADS := 1
 
-.PHONY: run test data clean system-deps
+.PHONY: run test lint data clean system-deps
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,11 @@ system-deps:
 	    else echo "browser tests need Debian's chromium and fonts-noto-core: sudo apt-get install chromium fonts-noto-core"; exit 1; fi; \
 	fi
 
-test: $(VENV)/.dev system-deps
+# Static checks (ruff, pinned in requirements-dev.txt; rules in ruff.toml); `make test` runs them first.
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+
+test: $(VENV)/.dev system-deps lint
 	$(VENV)/bin/python -m pytest
 
 # Rebuild data/ from ../shared/research/facts (or FACTS=dir) after a new vintage of the fact sheets.

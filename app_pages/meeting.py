@@ -93,7 +93,7 @@ for kind, col, builder, mime in (("PPTX", k1, build_pptx,
                 from ui.render import png
 
                 content = build_pack_content(cat, preps, s, assessments(s), chosen, pack_lang, version, meeting_date,
-                                             render=png, progress=lambda d, n: bar.progress(d / max(n, 1),
+                                             render=png, progress=lambda d, n, bar=bar: bar.progress(d / max(n, 1),
                                                                                             t("rendering", lg, i=d, n=n)))
                 st.session_state[f"pack_{kind}"] = builder(content)
                 status.update(label=t("built", lg, s=fmt_number(time.perf_counter() - start, lg, 1)), state="complete")

@@ -58,12 +58,13 @@ def live_part():
     if now["last_year"] is not None:
         c3.metric(t("last_value_metric", lg, year=now["last_year"]), fmt_auto(now["last_value"], lg))
     st.caption(state_text(now, lg))
+    if now[f"warn_{lg}"]:
+        st.warning(now[f"warn_{lg}"])
 
     if now["state"] == "qualitative":
         st.info(t("qualitative_sentence", lg))
     elif now["state"] == "insufficient":
-        reason = next((n for n in now["notes"].split("; ") if "insufficient" in n), now["notes"] or "–")
-        st.warning(t("insufficient_sentence", lg, reason=reason))
+        st.warning(t("insufficient_sentence", lg, reason=now[f"reason_{lg}"] or now[f"notes_{lg}"] or "–"))
     if now["state"] == "nowcast":
         st.info(t("nowcast_note", lg, year=int(row["target_year"])))
     if now["estimated_years"]:
@@ -170,5 +171,5 @@ with st.expander(t("model_card", lg), expanded=False):
         text += " · " + t("mc_vs_naive", lg, mase=fmt_number(naive["mase"].iloc[0], lg, 2))
     card[t("mc_backtest", lg)] = text
     st.table(pd.DataFrame({"": list(card), " ": [str(v) for v in card.values()]}).set_index(""))
-    if now["notes"]:
-        st.caption(f"{t('notes', lg)}: {now['notes']}")
+    if now[f"notes_{lg}"]:
+        st.caption(f"{t('notes', lg)}: {now[f'notes_{lg}']}")

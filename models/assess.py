@@ -23,6 +23,8 @@ import pandas as pd  # noqa: E402
 from models import nowcast, progress  # noqa: E402
 from models.catalog import RATE_UNITS, Catalog  # noqa: E402
 from models.forecast import ForecastResult, _clean, forecast  # noqa: E402
+from models.notes import Note, is_insufficient, names  # noqa: E402
+from models.notes import text as note_text  # noqa: E402
 from models.scenario import COMMUNES, PRESETS, Scenario, apply  # noqa: E402
 
 AS_OF_YEAR = 2026          # today is after 2025: 2025 targets get a verdict or a nowcast
@@ -60,6 +62,9 @@ class Prepared:
     fc_ratio: ForecastResult | None = None            # relative targets: the ratio to the reference, simulated
     ratio: pd.Series | None = None                    # its observed values (latest comparable run)
     estimate_inputs: list[str] = field(default_factory=list)   # values with status 'estimate' the result rests on
+
+
+WARN_NOTES = ("ceased", "proxy")   # said on the target page itself, not only in the model card
 
 
 @dataclass
@@ -103,7 +108,11 @@ class Assessment:
 
     def to_dict(self) -> dict:
         d = asdict(self)
-        d["notes"] = "; ".join(self.notes)
+        d["notes"] = "; ".join(self.notes)                  # English, for the CLI table and CSV exports
+        for lg in ("vi", "en"):
+            d[f"notes_{lg}"] = "; ".join(note_text(n, lg) for n in self.notes)
+            d[f"reason_{lg}"] = next((note_text(n, lg, bare=True) for n in self.notes if is_insufficient(n)), "")
+            d[f"warn_{lg}"] = "; ".join(note_text(n, lg) for n in self.notes if getattr(n, "code", "") in WARN_NOTES)
         return d
 
 
@@ -142,18 +151,20 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, a
     prep.series = _series(cat, target)
     terr = cat.territories.set_index("territory_id").loc[target["assess_territory_id"]]
     if not pd.isna(terr["valid_to"]) and int(terr["valid_to"]) < int(target["target_year"]):
-        prep.notes.append(f"{target['assess_territory_id']} ceased to exist in {int(terr['valid_to'])}; "
-                          "kept for reference, see the target that supersedes it")
+        prep.notes.append(Note("ceased", territory=names(cat, target["assess_territory_id"]), year=int(terr["valid_to"])))
     o = cat.observations
     bounds = o[(o["territory_id"] == target["assess_territory_id"]) & (o["indicator_id"] == target["indicator_id"])
                & (o["year"] == int(target["target_year"])) & o["qualifier"].isin(["lower_bound", "upper_bound"])]
     prep.bounds = [(str(q), float(v)) for q, v in zip(bounds["qualifier"], bounds["value"])]
     if prep.series is not None and prep.series.proxy_of:
-        prep.notes.append(f"assessed on {prep.series.territory_id} data: no figure yet for {prep.series.proxy_of}")
+        prep.notes.append(Note("proxy", territory=names(cat, prep.series.territory_id),
+                               proxy_of=names(cat, prep.series.proxy_of)))
     horizon_to = int(target["target_year"])
     if target["kind"] == "relative_to_region":
         ref = _values(cat, target["reference_territory_id"], target["indicator_id"])
         prep.reference = SeriesUsed(target["reference_territory_id"], target["indicator_id"], ref[0], ref[1]) if ref else None
+        if ref is None:
+            prep.notes.append(Note("insufficient_reference", territory=names(cat, target["reference_territory_id"])))
     lo, hi, rate = cat.forecast_bounds(target["indicator_id"])
     for attr, s in (("fc", prep.series), ("fc_reference", prep.reference)):
         if s is None or s.n == 0:
@@ -173,7 +184,8 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, a
                                               series_seed(seed, f"nowcast:{prep.series.territory_id}"),
                                               until=min(T, as_of - 1))
         except ValueError as exc:
-            prep.notes.append(f"insufficient data: {exc}")
+            reason = exc.args[0] if exc.args and isinstance(exc.args[0], Note) else Note("plain", text=str(exc))
+            prep.notes.append(Note("insufficient_nowcast", reason={lg: reason.text(lg, bare=True) for lg in ("vi", "en")}))
     if target["kind"] == "relative_to_region" and prep.series is not None and prep.reference is not None:
         _prepare_ratio(cat, prep, n_paths, seed)
     if prep.series is not None:
@@ -285,7 +297,7 @@ def evaluate(prep: Prepared, scenario: Scenario | None = None, as_of: int = AS_O
         return a
     s = prep.series
     if s is None or s.n == 0:
-        a.notes.append("insufficient data: no value of this indicator for this territory")
+        a.notes.append(Note("insufficient_no_value"))
         return a
     forecast_used = prep.fc is not None and not prep.fc.insufficient
     a.n_points = prep.fc.n_obs + prep.fc.n_extra if forecast_used else s.n   # a gap drops the years before it
@@ -344,25 +356,24 @@ def _level(prep, a, scenario, value, T, kind) -> None:
                 or (q == "lower_bound" and ((hib and v >= threshold) or (not hib and v > threshold)))]
     if T in s.index:
         a.state, a.verdict = "verdict", ("met" if met(float(s.loc[T])) else "not_met")
-        a.notes.append(f"observed {T}: {float(s.loc[T]):g}")
+        a.notes.append(Note("observed", year=T, value=float(s.loc[T])))
     elif decisive:
         q, v = decisive[0]
         a.state = "verdict"
         a.verdict = ("met" if (q == "lower_bound") == hib else "not_met")
-        a.notes.append(f"published for {T}: {'above' if q == 'lower_bound' else 'below'} {v:g} "
-                       f"({prep.target['assess_territory_id']}); the exact figure is not yet published")
+        a.notes.append(Note("published_above" if q == "lower_bound" else "published_below", year=T, value=v))
     elif kind == "coverage_full" and met(a.last_value) and a.last_year < T:
         a.state, a.verdict = "verdict", "met"
-        a.notes.append(f"achieved in {a.last_year} (within {tol:g} pp of {value:g}%); {T} not yet published")
+        a.notes.append(Note("achieved_within", year=a.last_year, tolerance=float(tol), value=float(value), target_year=T))
     elif a.last_year > T:
-        a.notes.append(f"no value for {T}; later values exist")
+        a.notes.append(Note("no_value_later", year=T))
     else:
         paths = _paths(prep, scenario)
         if paths is not None:
             _set_p(a, met(paths[T - prep.fc.last_year - 1]))
             a.state = "outlook"
         else:
-            a.notes.append("insufficient data: fewer than 2 points in one vintage")
+            a.notes.append(Note("insufficient_points"))
     # catch-up from the last observation
     if a.last_year < T:
         years = T - a.last_year
@@ -396,7 +407,7 @@ def _average_growth(prep, a, scenario, g_target, T) -> None:
         _average_rate(prep, a, scenario, g, t0, T)
         return
     if t0 not in s.index:
-        a.notes.append(f"insufficient data: no {t0} base-year value in the same vintage")
+        a.notes.append(Note("insufficient_base_year", year=t0))
         return
     y0 = float(s.loc[t0])
     if T in s.index:
@@ -422,7 +433,7 @@ def _average_rate(prep, a, scenario, g, t0, T) -> None:
     a.last_year, a.last_value = int(s.index[-1]), float(s.iloc[-1])
     unbuilt = [y for y in window if y not in filled and y < AS_OF_YEAR]
     if unbuilt:
-        a.notes.append(f"insufficient data: growth for {', '.join(map(str, unbuilt))} not published and not estimable")
+        a.notes.append(Note("insufficient_growth_years", years=", ".join(map(str, unbuilt))))
         return
     observed = [y for y in window if y in filled and filled[y].how != "estimated"]
     estimated = [y for y in window if y in filled and filled[y].how == "estimated"]
@@ -434,7 +445,7 @@ def _average_rate(prep, a, scenario, g, t0, T) -> None:
         paths = _paths(prep, scenario)
         yrs = prep.fc.years if prep.fc is not None else np.array([], dtype=int)
         if paths is None or any(y not in set(yrs) for y in later):
-            a.notes.append("insufficient data to forecast the remaining years")
+            a.notes.append(Note("insufficient_remaining"))
             return
         rows += [paths[int(np.flatnonzero(yrs == y)[0])] for y in later]
     n = max(r.size for r in rows)
@@ -443,7 +454,7 @@ def _average_rate(prep, a, scenario, g, t0, T) -> None:
     done = float(np.prod([1 + filled[y].paths[0] / 100.0 for y in observed])) if observed else 1.0
     if not later and not estimated:
         a.state, a.verdict = "verdict", ("met" if avg[0] >= g - 1e-12 else "not_met")
-        a.notes.append(f"observed average {avg[0] * 100:.2f}%/yr over {t0 + 1}–{T}")
+        a.notes.append(Note("observed_average", value=round(float(avg[0]) * 100, 2), span=f"{t0 + 1}–{T}"))
     else:
         _set_p(a, avg >= g - 1e-12)
         a.state = "outlook" if later else "nowcast"
@@ -461,12 +472,11 @@ def _average_rate(prep, a, scenario, g, t0, T) -> None:
 
 def _relative(prep, a, scenario, ratio_target, T) -> None:
     if prep.reference is None:
-        a.notes.append(f"insufficient data: no {prep.target['reference_territory_id']} value of this indicator")
         return
     if prep.ratio is not None and len(prep.ratio):
         y = int(prep.ratio.index[-1])
         r = float(prep.ratio.iloc[-1])
-        a.notes.append(f"ratio to the region in {y}: {r:.3f}")
+        a.notes.append(Note("ratio_year", year=y, ratio=f"{r:.3f}"))
         if T > y:
             a.catch_up, a.catch_up_unit = ((ratio_target / r) ** (1 / (T - y)) - 1) * 100, "pct_per_year"
     fc = prep.fc_ratio

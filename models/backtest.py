@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from models import config
 from models.forecast import (ENSEMBLE, FULL_MODEL_POINTS, MEMBERS, ConstrainedTrend, Mean, Transform, _clean,
                              ensemble_paths,
                              choose_transform)
@@ -144,7 +145,7 @@ def backtest_catalog(cat, min_points: int = 8, max_horizon: int = 5, n_paths: in
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
-BACKTEST_FILE = Path(__file__).resolve().parents[1] / "data" / "backtest_bundled.csv"
+BACKTEST_FILE = config.BACKTEST_FILE
 SUMMARY_COLUMNS = ["series_id", "method", "mase", "smape", "coverage80", "coverage95", "n", "data_version"]
 
 

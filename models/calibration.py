@@ -24,7 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
-CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "calibration.json"
+from models import config
+
+CALIBRATION_FILE = config.CALIBRATION_FILE
 FORMAT = 2
 FAMILIES = {"ensemble": "trend", "ets": "trend", "theta": "trend", "drift": "trend", "naive": "trend",
             "constrained_trend": "short", "mean": "mean"}

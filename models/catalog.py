@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +17,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from models import config
 from models.messages import render
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DATA_DIR = config.BUNDLED_DATA
 YEAR_MIN, YEAR_MAX = 1945, 2100
 STATUSES = ("official", "preliminary", "estimate", "derived", "proxy")
 QUALIFIERS = ("", "approx", "lower_bound", "upper_bound")
@@ -446,7 +446,7 @@ def read_tables(data_dir: Path, overrides: dict[str, bytes] | None = None) -> tu
 
 def load_catalog(data_dir: Path | str | None = None, overrides: dict[str, bytes] | None = None) -> Catalog:
     """Load and validate one data version; raises CatalogError naming file, row and column."""
-    data_dir = Path(data_dir or os.environ.get("LOTRINH_DATA_DIR") or DATA_DIR)
+    data_dir = Path(data_dir or config.data_dir())
     tables, lines = read_tables(data_dir, overrides)
     problems = validate(tables, lines)
     if problems:
@@ -493,7 +493,7 @@ def data_version(data_dir: Path | str | None = None) -> str:
     """Short checksum of every catalogue file, shown on every page and export."""
     import hashlib
 
-    data_dir = Path(data_dir or os.environ.get("LOTRINH_DATA_DIR") or DATA_DIR)
+    data_dir = Path(data_dir or config.data_dir())
     h = hashlib.sha256()
     for name in LOAD_ORDER:
         path = data_dir / SPECS[name].file

@@ -28,6 +28,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from models.calibration import default as default_calibration  # noqa: E402
+from models.notes import Note  # noqa: E402
 
 QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
                    "q90": 0.90, "q95": 0.95, "q975": 0.975}
@@ -305,7 +306,7 @@ def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Gene
         if np.all(np.isfinite(p)):
             members[m] = p
         else:
-            notes.append(f"{m} dropped: its paths are not finite on this series")
+            notes.append(Note("member_not_finite", member=m))
     if len(members) == 2:
         med = {m: np.median(p, axis=1) for m, p in members.items()}
         gap = np.abs(med["ets"] - med["theta"])
@@ -313,7 +314,7 @@ def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Gene
         if np.any(gap > 10 * np.maximum(spread, 1e-9) + 1.0):
             worst = max(members, key=lambda m: float(np.max(np.abs(med[m] - float(z.iloc[-1])))))
             members.pop(worst)
-            notes.append(f"{worst} dropped: its forecast leaves the other member's range")
+            notes.append(Note("member_out_of_range", member=worst))
     if not members:
         raise ForecastInputError("no ensemble member gives a finite forecast")
     if len(members) == 1 and models:                      # the survivor fills the dropped member's share
@@ -428,7 +429,7 @@ def _clean(values: pd.Series, keep_gaps: bool = False) -> tuple[pd.Series, list[
     if breaks.size and not keep_gaps:
         start = breaks[-1] + 1
         dropped = years[:start]
-        notes.append(f"gap before {years[start]}: years {int(dropped[0])}–{int(dropped[-1])} not used (no interpolation)")
+        notes.append(Note("gap", year=int(years[start]), first=int(dropped[0]), last=int(dropped[-1])))
         s = s.iloc[start:]
     return s, notes
 
@@ -462,7 +463,7 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     runs = [] if rate else [r for r in (segments or []) + earlier_runs(values) if len(r) >= 2]
     if s.size < MIN_POINTS and not (s.size == 1 and runs):
         return ForecastResult(series_id, method, s, years, np.empty((horizon, 0)), transform, low_evidence=True,
-                              insufficient=True, notes=notes + ["insufficient data: fewer than 2 points in one run"])
+                              insufficient=True, notes=notes + [Note("insufficient_run")])
     if rate:
         z = pd.Series(s.to_numpy(), index=pd.PeriodIndex([pd.Period(str(int(y)), "Y") for y in s.index]))
     else:
@@ -477,14 +478,14 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
         z = pd.Series(s.to_numpy(), index=z.index)
         z_paths = Mean().fit(z).simulate(horizon, n_paths, rng)
         if low:
-            notes.append(f"low evidence: {s.size} points; average growth with wide bands")
+            notes.append(Note("low_evidence_mean", n=int(s.size)))
     elif low:
         used = "constrained_trend"
         extra = np.concatenate([np.diff(transform.forward(np.asarray(r, dtype=float))) for r in runs]) if runs else None
         z_paths = ConstrainedTrend(transform.floor(float(s.iloc[-1])), extra).fit(z).simulate(horizon, n_paths, rng)
-        notes.append(f"low evidence: {s.size} points; constrained trend with wide bands")
+        notes.append(Note("low_evidence_trend", n=int(s.size)))
         if extra is not None:
-            notes.append(f"the trend also learns from {extra.size} yearly changes of earlier comparable runs")
+            notes.append(Note("extra_changes", n=int(extra.size)))
     elif method == "ensemble":
         used = "ensemble"
         z_paths, dropped = ensemble_paths(z, horizon, n_paths, rng)

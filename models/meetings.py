@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,9 +15,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from models import config
 from models.scenario import Scenario
 
-DEFAULT_DB = Path(__file__).resolve().parents[1] / "var" / "lotrinh.sqlite3"
+DEFAULT_DB = config.VAR / "lotrinh.sqlite3"
 
 MIGRATIONS = [
     # 1: saved scenarios and meeting snapshots
@@ -54,7 +54,7 @@ def _now() -> str:
 
 class MeetingStore:
     def __init__(self, path: Path | str | None = None):
-        self.path = Path(path or os.environ.get("LOTRINH_DB") or DEFAULT_DB)
+        self.path = Path(path or config.db_path())
 
     @contextmanager
     def connect(self):

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from models.catalog import Catalog
+from models.notes import Note, indicator_names, names
 
 MIN_SD = 1.0          # percentage points: the least yearly spread a simulated growth rate gets
 MAX_TRIES = 40        # rejection sampling rounds for a published bound
@@ -92,7 +93,7 @@ def grdp_growth(cat: Catalog, territory: str, year: int, n: int, rng: np.random.
         return FilledYear(year, np.full(n, float(series.loc[year])), "observed", "nc_grdp_published",
                           {"value": float(series.loc[year])})
     if series.size == 0:
-        raise ValueError(f"no GRDP growth of {territory} to simulate {year} from")
+        raise ValueError(Note("nowcast_no_grdp_growth", territory=names(cat, territory), year=int(year)))
     own = _bounds(cat, territory, indicator, year)
     succ = _successor(cat, territory)
     merged_bounds = _bounds(cat, succ[0], "grdp_growth_const", year) if succ else []
@@ -124,7 +125,7 @@ def grdp_growth(cat: Catalog, territory: str, year: int, n: int, rng: np.random.
         got += int(ok.sum())
     paths = np.concatenate(accepted)
     if paths.size < n:
-        raise ValueError(f"GRDP growth of {territory} in {year}: the published bounds leave almost no room")
+        raise ValueError(Note("nowcast_bounds", territory=names(cat, territory), year=int(year)))
     params = {"years": f"{int(series.index.min())}–{int(series.index.max())}", "mean": float(series.mean())}
     if merged_bounds:
         q, v = merged_bounds[0]
@@ -162,7 +163,7 @@ def employment_change(cat: Catalog, territory: str, year: int, n: int, rng: np.r
         return FilledYear(year, paths, "estimated", "nc_employment_break",
                           {"national": float(national), "spread": float(pool.std(ddof=1)), "n": int(pool.size)})
     if series.size == 0:
-        raise ValueError(f"no employment change of {territory} to simulate {year} from")
+        raise ValueError(Note("nowcast_no_employment", territory=names(cat, territory), year=int(year)))
     return FilledYear(year, _mean_paths(series, n, rng), "estimated", "nc_employment_mean",
                       {"years": ", ".join(str(int(y)) for y in series.index), "mean": float(series.mean())})
 
@@ -196,6 +197,6 @@ def fill_window(cat: Catalog, territory: str, indicator: str, years: list[int], 
         elif y <= until:
             filler = FILLERS.get(indicator)
             if filler is None:
-                raise ValueError(f"no way to estimate {indicator} for {y}")
+                raise ValueError(Note("nowcast_no_way", indicator=indicator_names(cat, indicator), year=int(y)))
             out[y] = filler(cat, territory, y, n, rng)
     return out

@@ -21,9 +21,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.catalog import DATA_DIR, LOAD_ORDER, SPECS, Catalog, CatalogError, Problem, load_catalog
+from models import config
+from models.catalog import LOAD_ORDER, SPECS, Catalog, CatalogError, Problem, load_catalog
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[1] / "var" / "store"
+DEFAULT_ROOT = config.VAR / "store"
 BUNDLED, BUNDLED_CHANGED = "bundled", "bundled data"   # authors of the versions copied from data/
 FILES = [SPECS[name].file for name in LOAD_ORDER]
 
@@ -74,8 +75,8 @@ def _hash(folder: Path) -> str:
 
 class DataStore:
     def __init__(self, root: Path | str | None = None, seed_dir: Path | str | None = None):
-        self.root = Path(root or os.environ.get("LOTRINH_STORE") or DEFAULT_ROOT)
-        self.seed_dir = Path(seed_dir or DATA_DIR)
+        self.root = Path(root or config.store_dir())
+        self.seed_dir = Path(seed_dir or config.data_dir())   # LOTRINH_DATA_DIR is honoured here too
         self.versions_dir = self.root / "versions"
         self.bundled_problem: CatalogError | None = None
 

@@ -2,8 +2,6 @@
 import csv
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from models.catalog import load_catalog

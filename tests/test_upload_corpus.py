@@ -125,7 +125,6 @@ def test_a_single_sheet_workbook_is_the_observations(store):
 
 
 def test_decomposed_vietnamese_headers_are_matched_after_nfc():
-    s = DataStore.__new__(DataStore)   # no store needed to parse
     from models.upload import HEADERS_VI, parse_upload
     head = [unicodedata.normalize("NFD", HEADERS_VI[c]) for c in HEAD.split(",")]
     assert head[0] != HEADERS_VI["territory_id"]

@@ -11,7 +11,7 @@ from models.scenario import LEVERS, PRESETS, Scenario
 from ui.i18n import fmt_number, fmt_percent, t
 from ui.state import params_to_scenario
 
-DEFAULT_TARGET = "qd325_grdp_growth_2030"
+DEFAULT_TARGET = "tqm_grdp_growth_2030"   # the merged province's own 2030 growth target (not a ceased territory's)
 CUSTOM = "custom"   # the internal name of an edited preset; users see "Tùy chỉnh" / "Custom", the URL nothing
 
 

@@ -1,0 +1,583 @@
+"""The one catalogue of user-facing strings (Vietnamese first, English second) and number formats.
+
+Pages (through `ui.i18n`) and models (assessment notes, `models/notes.py`) call `t(key, lang)` and
+`fmt_number(x, lang)`; nothing else formats text for the user. It lives in models/ so that both
+layers can use it without models/ importing ui/.
+"""
+from __future__ import annotations
+
+import math
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LANGS = ("vi", "en")
+LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    # ---- coded notes of assessments and forecasts (models/notes.py)
+    "note_insufficient_prefix": {"vi": "chưa đủ số liệu: {text}", "en": "insufficient data: {text}"},
+    "note_ceased": {"vi": "{territory} không còn tồn tại từ {year}; giữ lại để tham chiếu, xem mục tiêu thay thế", "en": "{territory} ceased to exist in {year}; kept for reference, see the target that supersedes it"},
+    "note_proxy": {"vi": "đánh giá trên số liệu của {territory}: chưa có số liệu của {proxy_of}", "en": "assessed on {territory} data: no figure yet for {proxy_of}"},
+    "note_plain": {"vi": "{text}", "en": "{text}"},
+    "note_insufficient_nowcast": {"vi": "{reason}", "en": "{reason}"},
+    "note_insufficient_no_value": {"vi": "chưa có giá trị nào của chỉ tiêu này cho địa bàn này", "en": "no value of this indicator for this territory"},
+    "note_observed": {"vi": "số liệu năm {year}: {value}", "en": "observed {year}: {value}"},
+    "note_published_above": {"vi": "đã công bố cho năm {year}: trên {value}; chưa có số chính xác", "en": "published for {year}: above {value}; the exact figure is not yet published"},
+    "note_published_below": {"vi": "đã công bố cho năm {year}: dưới {value}; chưa có số chính xác", "en": "published for {year}: below {value}; the exact figure is not yet published"},
+    "note_achieved_within": {"vi": "đã đạt năm {year} (cách {value}% không quá {tolerance} điểm %); chưa có số năm {target_year}", "en": "achieved in {year} (within {tolerance} pp of {value}%); {target_year} not yet published"},
+    "note_no_value_later": {"vi": "không có giá trị năm {year}; đã có giá trị các năm sau", "en": "no value for {year}; later values exist"},
+    "note_insufficient_points": {"vi": "ít hơn 2 điểm trong cùng một phiên bản số liệu", "en": "fewer than 2 points in one vintage"},
+    "note_insufficient_base_year": {"vi": "không có giá trị năm gốc {year} trong cùng phiên bản số liệu", "en": "no {year} base-year value in the same vintage"},
+    "note_insufficient_growth_years": {"vi": "tốc độ tăng các năm {years} chưa công bố và không ước tính được", "en": "growth for {years} not published and not estimable"},
+    "note_insufficient_remaining": {"vi": "không dự báo được các năm còn lại", "en": "the remaining years cannot be forecast"},
+    "note_observed_average": {"vi": "bình quân thực tế {value}%/năm giai đoạn {span}", "en": "observed average {value}%/yr over {span}"},
+    "note_insufficient_reference": {"vi": "chưa có giá trị của {territory} cho chỉ tiêu này", "en": "no {territory} value of this indicator"},
+    "note_ratio_year": {"vi": "tỷ số so với vùng năm {year}: {ratio}", "en": "ratio to the region in {year}: {ratio}"},
+    "note_member_not_finite": {"vi": "bỏ mô hình {member}: đường mô phỏng không hữu hạn trên chuỗi này", "en": "{member} dropped: its paths are not finite on this series"},
+    "note_member_out_of_range": {"vi": "bỏ mô hình {member}: dự báo nằm ngoài phạm vi của mô hình còn lại", "en": "{member} dropped: its forecast leaves the other member's range"},
+    "note_gap": {"vi": "đứt quãng trước năm {year}: các năm {first}–{last} không dùng (không nội suy)", "en": "gap before {year}: years {first}–{last} not used (no interpolation)"},
+    "note_insufficient_run": {"vi": "ít hơn 2 điểm liên tiếp", "en": "fewer than 2 points in one run"},
+    "note_low_evidence_mean": {"vi": "bằng chứng yếu: {n} điểm; tốc độ bình quân với khoảng rộng", "en": "low evidence: {n} points; average growth with wide bands"},
+    "note_low_evidence_trend": {"vi": "bằng chứng yếu: {n} điểm; xu hướng có ràng buộc với khoảng rộng", "en": "low evidence: {n} points; constrained trend with wide bands"},
+    "note_extra_changes": {"vi": "xu hướng còn học từ {n} thay đổi hằng năm của các đoạn số liệu so sánh được trước đó", "en": "the trend also learns from {n} yearly changes of earlier comparable runs"},
+    "note_nowcast_no_grdp_growth": {"vi": "không có tốc độ tăng GRDP của {territory} để ước tính năm {year}", "en": "no GRDP growth of {territory} to simulate {year} from"},
+    "note_nowcast_bounds": {"vi": "tốc độ tăng GRDP của {territory} năm {year}: các ngưỡng đã công bố gần như không còn khoảng trống", "en": "GRDP growth of {territory} in {year}: the published bounds leave almost no room"},
+    "note_nowcast_no_employment": {"vi": "không có biến động lao động của {territory} để ước tính năm {year}", "en": "no employment change of {territory} to simulate {year} from"},
+    "note_nowcast_no_way": {"vi": "không có cách ước tính {indicator} cho năm {year}", "en": "no way to estimate {indicator} for {year}"},
+    "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "catalogue_title": {"vi": "Danh mục chỉ tiêu và sổ đăng ký mục tiêu", "en": "Indicator catalogue and target registry"},
+    "catalogue_intro": {
+        "vi": "Mọi con số đều có nguồn và trạng thái (chính thức, sơ bộ, ước tính, tính toán, thay thế). "
+              "Khoảng trống dữ liệu được giữ nguyên, không nội suy.",
+        "en": "Every number has a source and a status (official, preliminary, estimate, derived, proxy). "
+              "Gaps stay gaps; nothing is interpolated.",
+    },
+    "data_version": {"vi": "Phiên bản dữ liệu", "en": "Data version"},
+    "tab_indicators": {"vi": "Chỉ tiêu thống kê", "en": "Indicators"},
+    "tab_targets": {"vi": "Mục tiêu theo văn bản", "en": "Targets by document"},
+    "tab_sources": {"vi": "Nguồn", "en": "Sources"},
+    "tab_gaps": {"vi": "Khoảng trống dữ liệu", "en": "Data gaps"},
+    "tab_series": {"vi": "Xem chuỗi số liệu", "en": "Browse a series"},
+    "metric_values": {"vi": "Giá trị", "en": "Values"},
+    "metric_indicators": {"vi": "Chỉ tiêu", "en": "Indicators"},
+    "metric_targets": {"vi": "Mục tiêu", "en": "Targets"},
+    "metric_sources": {"vi": "Nguồn", "en": "Sources"},
+    "col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "col_unit": {"vi": "Đơn vị", "en": "Unit"},
+    "col_pillar": {"vi": "Trụ cột", "en": "Pillar"},
+    "col_territories": {"vi": "Số lãnh thổ", "en": "Territories"},
+    "col_years": {"vi": "Năm", "en": "Years"},
+    "col_n_values": {"vi": "Số giá trị", "en": "Values"},
+    "col_statuses": {"vi": "Trạng thái", "en": "Status"},
+    "col_n_sources": {"vi": "Số nguồn", "en": "Sources"},
+    "col_formula": {"vi": "Công thức", "en": "Formula"},
+    "col_target": {"vi": "Mục tiêu", "en": "Target"},
+    "col_document": {"vi": "Văn bản", "en": "Document"},
+    "col_year": {"vi": "Năm", "en": "Year"},
+    "col_kind": {"vi": "Loại", "en": "Kind"},
+    "col_value": {"vi": "Giá trị", "en": "Value"},
+    "col_territory": {"vi": "Lãnh thổ", "en": "Territory"},
+    "col_relations": {"vi": "Thay thế / mâu thuẫn", "en": "Supersedes / conflicts"},
+    "col_publisher": {"vi": "Cơ quan / trang", "en": "Publisher"},
+    "col_title": {"vi": "Tiêu đề", "en": "Title"},
+    "col_published": {"vi": "Ngày đăng", "en": "Published"},
+    "col_reliability": {"vi": "Độ tin cậy", "en": "Reliability"},
+    "col_note": {"vi": "Ghi chú", "en": "Note"},
+    "col_vintage": {"vi": "Kỳ số liệu", "en": "Vintage"},
+    "col_source": {"vi": "Nguồn", "en": "Source"},
+    "col_status": {"vi": "Trạng thái", "en": "Status"},
+    "col_qualifier": {"vi": "Độ chính xác", "en": "Qualifier"},
+    "pick_indicator": {"vi": "Chọn chỉ tiêu", "en": "Choose an indicator"},
+    "pick_territory": {"vi": "Chọn lãnh thổ", "en": "Choose a territory"},
+    "no_values": {
+        "vi": "Chưa có số liệu cho lựa chọn này – cần bổ sung từ niên giám thống kê.",
+        "en": "No values for this choice yet – it needs the statistical yearbook figure.",
+    },
+    "data_error": {
+        "vi": "Dữ liệu không hợp lệ, ứng dụng không thể mở phiên bản này:",
+        "en": "The data are invalid; the app cannot open this version:",
+    },
+    "filter_pillar": {"vi": "Lọc theo trụ cột", "en": "Filter by pillar"},
+    "all": {"vi": "Tất cả", "en": "All"},
+    "pillar_economy": {"vi": "Kinh tế – năng suất", "en": "Economy and productivity"},
+    "pillar_digital_infrastructure": {"vi": "Hạ tầng số", "en": "Digital infrastructure"},
+    "pillar_digital_government": {"vi": "Chính quyền số", "en": "Digital government"},
+    "pillar_innovation": {"vi": "Đổi mới sáng tạo", "en": "Innovation"},
+    "pillar_context": {"vi": "Bối cảnh", "en": "Context"},
+    "status_official": {"vi": "chính thức", "en": "official"},
+    "status_preliminary": {"vi": "sơ bộ", "en": "preliminary"},
+    "status_estimate": {"vi": "ước tính", "en": "estimate"},
+    "status_derived": {"vi": "tính toán", "en": "derived"},
+    "status_proxy": {"vi": "thay thế", "en": "proxy"},
+    "kind_level_at_least": {"vi": "đạt tối thiểu", "en": "at least"},
+    "kind_level_at_most": {"vi": "không vượt quá", "en": "at most"},
+    "kind_average_growth_at_least": {"vi": "tăng bình quân tối thiểu (%/năm)", "en": "average growth at least (%/yr)"},
+    "kind_coverage_full": {"vi": "phủ 100%", "en": "full coverage"},
+    "kind_relative_to_region": {"vi": "cao hơn bình quân vùng", "en": "above the regional average"},
+    "kind_qualitative": {"vi": "định tính", "en": "qualitative"},
+    "qualifier_lower_bound": {"vi": "tối thiểu (>)", "en": "lower bound (>)"},
+    "qualifier_upper_bound": {"vi": "tối đa (<)", "en": "upper bound (<)"},
+    "qualifier_approx": {"vi": "xấp xỉ", "en": "approximate"},
+
+    # navigation and shared sidebar
+    "page_overview": {"vi": "Tổng quan", "en": "Overview"},
+    "page_target": {"vi": "Chi tiết chỉ tiêu", "en": "Target detail"},
+    "page_scenarios": {"vi": "Kịch bản", "en": "Scenario lab"},
+    "page_region": {"vi": "So sánh vùng", "en": "Region"},
+    "page_method": {"vi": "Phương pháp", "en": "Method"},
+    "page_data": {"vi": "Dữ liệu", "en": "Data"},
+    "active_scenario": {"vi": "Kịch bản đang dùng", "en": "Active scenario"},
+    "no_levers": {"vi": "Xu hướng hiện tại (không điều chỉnh)", "en": "Current trends (no adjustment)"},
+    "scenario_baseline": {"vi": "Cơ sở", "en": "Baseline"},
+    "scenario_optimistic": {"vi": "Lạc quan", "en": "Optimistic"},
+    "scenario_pessimistic": {"vi": "Bi quan", "en": "Pessimistic"},
+    "scenario_custom": {"vi": "Tùy chỉnh", "en": "Custom"},
+    "loading_forecasts": {"vi": "Đang dự báo cho tất cả chỉ tiêu…", "en": "Forecasting every target…"},
+    # overview
+    "overview_title": {"vi": "Tổng quan các mục tiêu", "en": "All targets at a glance"},
+    "overview_intro": {
+        "vi": "Mục tiêu năm 2025 đã qua hạn: kết luận đạt/không đạt theo số liệu, hoặc ước tính sớm (nowcast) khi chưa công bố. "
+              "Mục tiêu 2030 và 2045: xác suất đạt theo dự báo, dưới kịch bản đang dùng.",
+        "en": "2025 targets have passed: a verdict from the data, or a nowcast where the figure is not published yet. "
+              "2030 and 2045 targets: the probability of meeting them, under the active scenario.",
+    },
+    "section_2025": {"vi": "Mục tiêu năm 2025 – kết luận", "en": "2025 targets – verdicts"},
+    "section_future": {"vi": "Mục tiêu 2030 và 2045 – triển vọng", "en": "2030 and 2045 targets – outlook"},
+    "open_detail": {"vi": "Xem chi tiết", "en": "Open detail"},
+    "pick_target": {"vi": "Chọn mục tiêu", "en": "Choose a target"},
+    "col_status_light": {"vi": "Tình trạng", "en": "Status"},
+    "light_green": {"vi": "Tốt", "en": "Good"},
+    "light_amber": {"vi": "Cần chú ý", "en": "Watch"},
+    "light_red": {"vi": "Đáng lo", "en": "At risk"},
+    "light_grey": {"vi": "Thiếu số liệu", "en": "No data"},
+    "light_blue": {"vi": "Định tính", "en": "Qualitative"},
+    "col_state": {"vi": "Loại đánh giá", "en": "Assessment"},
+    "col_p_meet": {"vi": "Xác suất đạt", "en": "P(meet)"},
+    "col_phrase": {"vi": "Nhận định", "en": "In words"},
+    "col_catch_up": {"vi": "Cần đạt mỗi năm", "en": "Needed per year"},
+    "col_evidence": {"vi": "Mức bằng chứng", "en": "Evidence"},
+    "col_un": {"vi": "Phân loại LHQ 2023", "en": "UN 2023 category"},
+    "state_verdict": {"vi": "Kết luận", "en": "Verdict"},
+    "state_nowcast": {"vi": "Ước tính sớm", "en": "Nowcast"},
+    "state_outlook": {"vi": "Dự báo", "en": "Outlook"},
+    "state_insufficient": {"vi": "Chưa đủ số liệu", "en": "Insufficient data"},
+    "state_qualitative": {"vi": "Định tính", "en": "Qualitative"},
+    "verdict_met": {"vi": "Đạt", "en": "Met"},
+    "verdict_not_met": {"vi": "Không đạt", "en": "Not met"},
+    "evidence_strong": {"vi": "mạnh (≥10 điểm)", "en": "strong (≥10 points)"},
+    "evidence_moderate": {"vi": "trung bình (6–9 điểm)", "en": "moderate (6–9 points)"},
+    "evidence_low": {"vi": "yếu (2–5 điểm)", "en": "low (2–5 points)"},
+    "evidence_none": {"vi": "không có", "en": "none"},
+    "evidence_observed": {"vi": "số liệu quan sát", "en": "observed"},
+    "un_achieved": {"vi": "Đã đạt", "en": "Achieved"},
+    "un_on_track": {"vi": "Đạt hoặc đang trên đà đạt", "en": "Met or on the way"},
+    "un_fair_progress": {"vi": "Có tiến bộ, cần tăng tốc", "en": "Fair progress, acceleration needed"},
+    "un_stagnation": {"vi": "Đình trệ hoặc thụt lùi", "en": "Stagnation or regression"},
+    "un_not_applicable": {"vi": "không áp dụng", "en": "not applicable"},
+    "catch_pct_per_year": {"vi": "{value}%/năm", "en": "{value}% a year"},
+    "catch_pp_per_year": {"vi": "{value} điểm %/năm", "en": "{value} pp a year"},
+    "catch_ranks_per_year": {"vi": "{value} bậc/năm", "en": "{value} ranks a year"},
+    "catch_rate_needed": {"vi": "cần {value}% trong năm mục tiêu", "en": "needs {value}% in the target year"},
+    "catch_units": {"vi": "≈ {value} xã/năm", "en": "≈ {value} communes a year"},
+    # target detail
+    "p_meet_metric": {"vi": "Xác suất đạt mục tiêu", "en": "Probability of meeting the target"},
+    "scrub_line": {"vi": "{lever}: {value} → xác suất đạt {p}", "en": "{lever}: {value} → probability of meeting {p}"},
+    "scrub_hint": {
+        "vi": "Kéo thanh trượt dưới biểu đồ để xem ngay từng mức của đòn bẩy chính (chỉ xem trước, không đổi kịch bản); "
+              "thanh trượt bên dưới đặt kịch bản và đường dẫn.",
+        "en": "Drag the slider under the chart to preview each level of the main lever instantly (a preview: the scenario "
+              "does not change); the sliders below set the scenario and the link.",
+    },
+    "present_keys": {"vi": "Phím PageUp / PageDown (hoặc bút trình chiếu) để chuyển trang",
+                     "en": "PageUp / PageDown (or a presenter's clicker) to change slide"},
+    "scenario_beside_levers": {"vi": "Kịch bản đang dùng hiển thị cạnh các đòn bẩy.",
+                               "en": "The active scenario is shown beside the levers."},
+    "catch_up_metric": {"vi": "Cần đạt mỗi năm từ năm {year}", "en": "Needed each year from {year}"},
+    "last_value_metric": {"vi": "Giá trị gần nhất ({year})", "en": "Latest value ({year})"},
+    "clause": {"vi": "Nội dung mục tiêu", "en": "The target as written"},
+    "conflicts": {"vi": "Mâu thuẫn với", "en": "Conflicts with"},
+    "supersedes": {"vi": "Thay thế", "en": "Supersedes"},
+    "model_card": {"vi": "Thẻ mô hình", "en": "Model card"},
+    "mc_method": {"vi": "Phương pháp", "en": "Method"},
+    "mc_points": {"vi": "Số điểm dữ liệu dùng", "en": "Points used"},
+    "mc_series": {"vi": "Chuỗi số liệu", "en": "Series"},
+    "mc_calibrated": {"vi": "Đã hiệu chỉnh khoảng dự báo", "en": "Bands calibrated"},
+    "mc_widening": {"vi": "Hệ số nới khoảng dự báo k", "en": "Band widening k"},
+    "mc_backtest": {"vi": "Kiểm định quá khứ (MASE / phủ 80%)", "en": "Backtest (MASE / 80% coverage)"},
+    "mc_vs_naive": {"vi": "dự báo \"không đổi\": MASE {mase}", "en": "\"no change\": MASE {mase}"},
+    "mc_no_backtest": {"vi": "chuỗi quá ngắn để kiểm định", "en": "series too short to backtest"},
+    "yes": {"vi": "có", "en": "yes"},
+    "no": {"vi": "không", "en": "no"},
+    "levers_here": {"vi": "Điều chỉnh kịch bản cho mục tiêu này", "en": "Scenario levers for this target"},
+    "no_levers_here": {"vi": "Không có đòn bẩy kịch bản cho chỉ tiêu này.", "en": "No scenario lever acts on this indicator."},
+    "insufficient_sentence": {
+        "vi": "Chưa đủ số liệu để dự báo: {reason}. Số liệu cần bổ sung và nơi nắm giữ: xem mục «Số liệu cần bổ sung».",
+        "en": "Not enough data to forecast: {reason}. The figures needed and who holds them: see “Data needed”.",
+    },
+    "qualitative_sentence": {
+        "vi": "Mục tiêu định tính: đánh giá dựa trên các chỉ tiêu minh chứng dưới đây.",
+        "en": "A qualitative target: judged on the evidence indicators below.",
+    },
+    "verdict_sentence": {"vi": "Kết luận: {verdict}.", "en": "Verdict: {verdict}."},
+    "nowcast_note": {
+        "vi": "Số liệu năm {year} chưa công bố: đây là ước tính sớm (nowcast), không phải số chính thức.",
+        "en": "The {year} figure is not published yet: this is a nowcast, not an official number.",
+    },
+    "low_evidence_note": {
+        "vi": "Bằng chứng yếu: chỉ có {n} điểm dữ liệu, khoảng dự báo rộng.",
+        "en": "Low evidence: only {n} data points, so the bands are wide.",
+    },
+    "notes": {"vi": "Ghi chú", "en": "Notes"},
+    "beyond_horizon": {
+        "vi": "Dự báo xa {h} năm, vượt {checked} năm mà phương pháp đã được kiểm định: xác suất chỉ mang tính định hướng.",
+        "en": "This looks {h} years ahead, beyond the {checked} years the method was checked on: read the probability as indicative.",
+    },
+    "band_baseline": {"vi": "Cơ sở (50/80/95%)", "en": "Baseline (50/80/95%)"},
+    "band_scenario": {"vi": "Kịch bản (50/80/95%)", "en": "Scenario (50/80/95%)"},
+    "median_baseline": {"vi": "Trung vị cơ sở", "en": "Baseline median"},
+    "median_scenario": {"vi": "Trung vị kịch bản", "en": "Scenario median"},
+    "history": {"vi": "Số liệu", "en": "Data"},
+    "target_marker": {"vi": "Mục tiêu", "en": "Target"},
+    "break": {"vi": "đứt gãy", "en": "break"},
+    "evidence_title": {"vi": "Chỉ tiêu minh chứng", "en": "Evidence indicators"},
+    # scenario lab
+    "lab_title": {"vi": "Phòng thử kịch bản", "en": "Scenario lab"},
+    "preset": {"vi": "Kịch bản mẫu", "en": "Preset"},
+    "apply_preset": {"vi": "Áp dụng", "en": "Apply"},
+    "reset": {"vi": "Đặt lại", "en": "Reset"},
+    "scenario_name": {"vi": "Tên kịch bản", "en": "Scenario name"},
+    "keep_for_compare": {"vi": "Giữ để so sánh", "en": "Keep for comparison"},
+    "compare": {"vi": "So sánh (tối đa 4)", "en": "Compare (up to 4)"},
+    "compare_table": {"vi": "Xác suất đạt theo kịch bản", "en": "P(meet) by scenario"},
+    "solver_title": {"vi": "Cần làm gì để đạt?", "en": "What would it take?"},
+    "solver_target": {"vi": "Mục tiêu", "en": "Target"},
+    "solver_lever": {"vi": "Đòn bẩy", "en": "Lever"},
+    "solver_p": {"vi": "Xác suất mong muốn", "en": "Desired probability"},
+    "solver_result": {"vi": "Cần đặt {lever} = {value} {unit} để xác suất đạt ≥ {p}.",
+                      "en": "Set {lever} = {value} {unit} for P(meet) ≥ {p}."},
+    "solver_already": {"vi": "Đã đạt xác suất {p} với giá trị hiện tại.", "en": "Already at {p} with the current value."},
+    "solver_unreachable": {"vi": "Không thể đạt {p} trong phạm vi của đòn bẩy (tối đa {best}).",
+                           "en": "{p} is not reachable within the lever's range (at most {best})."},
+    "solver_no_forecast": {"vi": "Mục tiêu này chưa có dự báo.", "en": "This target has no forecast."},
+    "share_link": {"vi": "Liên kết mở lại đúng màn hình này", "en": "Link that reopens this exact view"},
+    "lever_help": {"vi": "Từ năm {year}", "en": "From {year}"},
+    # region
+    "region_title": {"vi": "So sánh với vùng Trung du và miền núi phía Bắc", "en": "Compared with the Northern Midlands and Mountains"},
+    "region_gap_title": {"vi": "Khoảng cách tới mục tiêu 2045", "en": "The gap to the 2045 vision"},
+    "region_table": {"vi": "Giá trị gần nhất theo lãnh thổ", "en": "Latest value by territory"},
+    "region_chart_indicator": {"vi": "Chỉ tiêu để so sánh 14 tỉnh", "en": "Indicator to compare the 14 provinces"},
+    # method
+    "method_title": {"vi": "Phương pháp dự báo và đánh giá", "en": "How forecasts and assessments are made"},
+    "backtest_title": {"vi": "Kiểm định quá khứ trên chuỗi số liệu của ứng dụng", "en": "Backtest on the app's own series"},
+    "calibration_caveat": {
+        "vi": "Chưa đạt ở đâu: một hệ số nới chung không vừa mọi họ chuỗi – chuỗi tỷ suất sinh (xu hướng rất đều) vẫn thiếu phủ, "
+              "các chuỗi PWT khác và chuỗi statsmodels thì thừa; với 5 điểm cuối, khoảng 80% chỉ phủ 65–83%; với chuỗi lao động "
+              "GSO theo tỉnh (bộ D), dự báo \"không đổi\" vẫn chính xác hơn. Xác suất đạt dựa trên chuỗi ngắn cần đọc thận trọng.",
+        "en": "Where it still falls short: one widening cannot fit every family – the fertility series (very smooth trends) stay "
+              "under-covered, other PWT variables and the statsmodels series over-covered; with the last 5 points the 80% band "
+              "covers 65–83%; on the GSO provincial labour series (collection D) \"no change\" is still more accurate. Read "
+              "probabilities that rest on short series with care."},
+    "regime_full": {"vi": "Toàn bộ chuỗi (10+ điểm trước gốc dự báo)", "en": "Full history (10+ points before the origin)"},
+    "regime_last_2": {"vi": "Chỉ 2 điểm cuối", "en": "Last 2 points only"},
+    "regime_last_3": {"vi": "Chỉ 3 điểm cuối", "en": "Last 3 points only"},
+    "regime_last_5": {"vi": "Chỉ 5 điểm cuối", "en": "Last 5 points only"},
+    "regime_last_8": {"vi": "Chỉ 8 điểm cuối", "en": "Last 8 points only"},
+    "col_collection": {"vi": "Bộ chuỗi kiểm tra", "en": "Collection"},
+    "col_forecasts": {"vi": "Số dự báo", "en": "Forecasts"},
+    "col_ours": {"vi": "MASE của ứng dụng", "en": "Our MASE"},
+    "col_best_simple": {"vi": "Phương pháp đơn giản tốt nhất", "en": "Best simple method"},
+    "col_naive": {"vi": "MASE \"không đổi\"", "en": "\"No change\" MASE"},
+    "col_cover": {"vi": "Phủ 80% / 95%: trước → sau hiệu chỉnh", "en": "80% / 95% cover: raw → calibrated"},
+    "col_below": {"vi": "Tỷ lệ dưới q10 / q50 / q90", "en": "Share below q10 / q50 / q90"},
+    "method_ets": {"vi": "ETS tắt dần", "en": "damped ETS"},
+    "method_theta": {"vi": "Theta", "en": "Theta"},
+    "method_drift": {"vi": "bước ngẫu nhiên có xu hướng", "en": "random walk with drift"},
+    "method_naive": {"vi": "không đổi", "en": "no change"},
+    "calibration_title": {"vi": "Hiệu chỉnh khoảng dự báo trên dữ liệu thực", "en": "Calibration on real yearly data"},
+    "no_backtest_yet": {"vi": "Chưa có kết quả kiểm định cho phiên bản dữ liệu này.", "en": "No backtest results for this data version yet."},
+    "tab_download": {"vi": "Tải xuống", "en": "Download"},
+    "tab_upload": {"vi": "Tải lên số liệu mới", "en": "Upload new figures"},
+    "tab_versions": {"vi": "Phiên bản", "en": "Versions"},
+    "download_all_csv": {"vi": "Toàn bộ số liệu (CSV)", "en": "All values (CSV)"},
+    "download_all_xlsx": {"vi": "Toàn bộ số liệu và nguồn (XLSX)", "en": "All values and sources (XLSX)"},
+    "download_view_csv": {"vi": "Chuỗi đang xem (CSV)", "en": "The series on screen (CSV)"},
+    "download_template": {"vi": "Mẫu tải lên (XLSX)", "en": "Upload template (XLSX)"},
+    "template_help": {
+        "vi": "Mẫu gồm trang 'observations' điền sẵn số liệu thật của một chuỗi (sửa hoặc thêm dòng), trang 'sources' "
+              "cho nguồn mới và trang hướng dẫn. Tải lên nguyên mẫu sẽ không thay đổi gì.",
+        "en": "The template has an 'observations' sheet pre-filled with one real series (edit or add rows), a 'sources' "
+              "sheet for new sources and a guidance sheet. Uploading it unchanged changes nothing.",
+    },
+    "upload_file": {"vi": "Chọn tệp CSV hoặc XLSX (tối đa 10 MB)", "en": "Choose a CSV or XLSX file (10 MB at most)"},
+    "upload_invalid": {"vi": "Tệp không hợp lệ, không có gì được lưu:", "en": "The file is invalid; nothing was stored:"},
+    "upload_preview": {"vi": "Xem trước thay đổi", "en": "Preview of the changes"},
+    "upload_counts": {"vi": "{added} giá trị mới, {revised} giá trị sửa, {unchanged} không đổi, {sources} nguồn mới.",
+                      "en": "{added} new values, {revised} revised, {unchanged} unchanged, {sources} new sources."},
+    "upload_nothing": {"vi": "Tệp không thay đổi số liệu nào; không tạo phiên bản mới.",
+                       "en": "The file changes nothing; no new version is created."},
+    "upload_author": {"vi": "Người tải lên", "en": "Uploaded by"},
+    "upload_note": {"vi": "Ghi chú (nguồn, lý do)", "en": "Note (source, reason)"},
+    "upload_confirm": {"vi": "Xác nhận và lưu thành phiên bản mới", "en": "Confirm and store as a new version"},
+    "upload_done": {"vi": "Đã lưu phiên bản {version}.", "en": "Stored as version {version}."},
+    "col_old": {"vi": "Giá trị cũ", "en": "Old value"},
+    "col_new": {"vi": "Giá trị mới", "en": "New value"},
+    "versions_current": {"vi": "Đang dùng: {version}", "en": "Serving: {version}"},
+    "col_version": {"vi": "Phiên bản", "en": "Version"},
+    "col_created": {"vi": "Thời điểm (UTC)", "en": "Created (UTC)"},
+    "col_author": {"vi": "Người tạo", "en": "Author"},
+    "col_changes": {"vi": "Thay đổi", "en": "Changes"},
+    "switch_version": {"vi": "Chuyển về phiên bản", "en": "Serve version"},
+    "switch_button": {"vi": "Dùng phiên bản này", "en": "Use this version"},
+    "store_error": {"vi": "Không thể đọc/ghi kho dữ liệu: {error}. Ứng dụng vẫn chạy với dữ liệu đi kèm.",
+                    "en": "The data store cannot be read or written: {error}. The app keeps running on the bundled data."},
+    "page_meeting": {"vi": "Họp và trình chiếu", "en": "Meeting and present"},
+    "meeting_title": {"vi": "Chuẩn bị và trình chiếu cuộc họp", "en": "Prepare and present the meeting"},
+    "present_mode": {"vi": "Chế độ trình chiếu", "en": "Present mode"},
+    "present_targets": {"vi": "Các mục tiêu để trình chiếu / xuất", "en": "Targets to present / export"},
+    "prev": {"vi": "◀ Trước", "en": "◀ Previous"},
+    "next": {"vi": "Tiếp ▶", "en": "Next ▶"},
+    "slide_of": {"vi": "Mục tiêu {i}/{n}", "en": "Target {i} of {n}"},
+    "export_title": {"vi": "Xuất tài liệu họp", "en": "Export the meeting pack"},
+    "pack_language": {"vi": "Ngôn ngữ tài liệu", "en": "Pack language"},
+    "meeting_date": {"vi": "Ngày họp", "en": "Meeting date"},
+    "build_pptx": {"vi": "Tạo PPTX", "en": "Build PPTX"},
+    "build_pdf": {"vi": "Tạo PDF", "en": "Build PDF"},
+    "building": {"vi": "Đang tạo tài liệu…", "en": "Building the pack…"},
+    "rendering": {"vi": "Vẽ biểu đồ {i}/{n}", "en": "Drawing chart {i} of {n}"},
+    "built": {"vi": "Đã tạo xong ({s} giây).", "en": "Done ({s} s)."},
+    "download_pack": {"vi": "Tải về {kind}", "en": "Download the {kind}"},
+    "export_failed": {"vi": "Không tạo được tài liệu: {error}", "en": "The pack could not be built: {error}"},
+    "pack_title": {"vi": "Lộ trình 4.0 – Báo cáo Ban Chỉ đạo", "en": "Lộ trình 4.0 – Steering committee pack"},
+    "pack_subtitle": {
+        "vi": "Thực hiện Kế hoạch 402-KH/TU về Cách mạng công nghiệp lần thứ tư – tỉnh Tuyên Quang",
+        "en": "Implementing Plan 402-KH/TU on the Fourth Industrial Revolution – Tuyen Quang province",
+    },
+    "saved_title": {"vi": "Kịch bản đã lưu", "en": "Saved scenarios"},
+    "save_current": {"vi": "Lưu kịch bản đang dùng", "en": "Save the active scenario"},
+    "description": {"vi": "Mô tả", "en": "Description"},
+    "saved_ok": {"vi": "Đã lưu '{name}'.", "en": "Saved '{name}'."},
+    "load": {"vi": "Dùng", "en": "Load"},
+    "duplicate": {"vi": "Nhân bản", "en": "Duplicate"},
+    "delete": {"vi": "Xóa", "en": "Delete"},
+    "pick_saved": {"vi": "Chọn kịch bản đã lưu", "en": "Choose a saved scenario"},
+    "no_saved": {"vi": "Chưa có kịch bản nào được lưu.", "en": "No saved scenario yet."},
+    "db_error": {
+        "vi": "Không ghi/đọc được cơ sở dữ liệu kịch bản ({error}); ứng dụng vẫn chạy, nhưng chỉ đọc.",
+        "en": "The scenario database cannot be read or written ({error}); the app keeps working, read-only.",
+    },
+    "snapshot_title": {"vi": "Ghi lại cuộc họp", "en": "Record this meeting"},
+    "snapshot_name": {"vi": "Tên cuộc họp", "en": "Meeting title"},
+    "decisions": {"vi": "Kết luận và nhiệm vụ", "en": "Decisions and actions"},
+    "record": {"vi": "Ghi lại", "en": "Record"},
+    "recorded": {"vi": "Đã ghi lại cuộc họp #{id}.", "en": "Meeting #{id} recorded."},
+    "changes_title": {"vi": "Thay đổi kể từ cuộc họp trước", "en": "What changed since a previous meeting"},
+    "pick_snapshot": {"vi": "So với cuộc họp", "en": "Compared with meeting"},
+    "no_snapshots": {"vi": "Chưa có cuộc họp nào được ghi lại.", "en": "No meeting recorded yet."},
+    "changes_data": {"vi": "Số liệu mới hoặc sửa đổi", "en": "New or revised data"},
+    "changes_levers": {"vi": "Đòn bẩy kịch bản đã thay đổi", "en": "Scenario levers that changed"},
+    "changes_targets": {"vi": "Xác suất và phân loại thay đổi", "en": "Probabilities and categories that moved"},
+    "no_changes": {"vi": "Không có thay đổi.", "en": "No change."},
+    "col_before": {"vi": "Trước", "en": "Before"},
+    "col_after": {"vi": "Nay", "en": "Now"},
+    "col_change_pp": {"vi": "Thay đổi (điểm %)", "en": "Change (pp)"},
+    "version_refused": {
+        "vi": "Phiên bản {version} bị hỏng (sai mã kiểm tra) nên bị từ chối; đang dùng phiên bản hợp lệ trước đó.",
+        "en": "Version {version} is corrupt (checksum mismatch) and was refused; serving the previous valid version.",
+    },
+    "download_chart_csv": {"vi": "Số liệu biểu đồ (CSV)", "en": "Chart data (CSV)"},
+    "download_chart_xlsx": {"vi": "Số liệu biểu đồ (XLSX)", "en": "Chart data (XLSX)"},
+    "download_view_xlsx": {"vi": "Chuỗi đang xem (XLSX)", "en": "The series on screen (XLSX)"},
+    "doc_number_unknown": {"vi": "(số hiệu không nêu trong nguồn)", "en": "(number not given in the source)"},
+    "derived_caption": {
+        "vi": "Giá trị tính toán ghi rõ công thức và đầu vào.",
+        "en": "Derived values show their formula and inputs.",
+    },
+    # nowcasts of partly observed windows
+    "nowcast_years": {
+        "vi": "Năm có số liệu (công bố hoặc tính từ số liệu công bố): {observed}. Năm ước tính: {estimated}.",
+        "en": "Years with data (published or derived from published figures): {observed}. Estimated years: {estimated}.",
+    },
+    "nowcast_year_lines": {"vi": "Cách ước tính từng năm", "en": "How each year was estimated"},
+    "stat_interval_growth": {
+        "vi": "Bình quân {span}: {q50}%/năm (khoảng 80%: {q10}–{q90}%/năm).",
+        "en": "Average over {span}: {q50}% a year (80% interval: {q10}–{q90}% a year).",
+    },
+    "stat_interval_ratio": {
+        "vi": "Tỷ lệ so với vùng năm {year}: {q50} (khoảng 80%: {q10}–{q90}); bằng 1 là ngang bình quân vùng.",
+        "en": "Ratio to the region in {year}: {q50} (80% interval: {q10}–{q90}); 1 means level with the regional average.",
+    },
+    "p_tolerant": {
+        "vi": "Theo cách hiểu \"khoảng {value}%\" (đạt từ {low}%/năm): xác suất {p}.",
+        "en": "Reading \"about {value}%\" as met from {low}% a year: probability {p}.",
+    },
+    "rests_on_estimate": {
+        "vi": "Kết quả dựa một phần trên số ước tính (chưa chính thức): {inputs}.",
+        "en": "This result rests partly on estimates (not official figures): {inputs}.",
+    },
+    "rests_on_estimate_short": {"vi": "có số ước tính", "en": "rests on estimates"},
+    "estimated_years_marker": {"vi": "Năm ước tính (trung vị, khoảng 80%)", "en": "Estimated years (median, 80% interval)"},
+    "catch_needed_in": {"vi": "{value}%/năm trong các năm {years}", "en": "{value}% a year in {years}"},
+    "catch_up_metric_open": {"vi": "Cần đạt bình quân ở các năm chưa có số liệu", "en": "Needed on average in the years without data"},
+    "nc_observed": {"vi": "{year}: {value}% (số liệu)", "en": "{year}: {value}% (data)"},
+    "nc_productivity_inputs": {"vi": "{year}: ước tính từ tăng GRDP và thay đổi lao động – {grdp}; {employment}",
+                               "en": "{year}: estimated from GRDP growth and the change in employment – {grdp}; {employment}"},
+    "nc_grdp_published": {"vi": "tăng GRDP {value}% (công bố)", "en": "GRDP growth {value}% (published)"},
+    "nc_grdp_mean": {"vi": "tăng GRDP theo bình quân {years} ({mean}%) với độ dao động của nó",
+                     "en": "GRDP growth from its {years} average ({mean}%) with its spread"},
+    "nc_grdp_bounded": {"vi": "tăng GRDP theo bình quân {years} ({mean}%), giữ sao cho tỉnh hợp nhất {below} {bound}% như đã công bố (tỷ trọng GRDP {weights_year})",
+                        "en": "GRDP growth from its {years} average ({mean}%), kept so that the merged province stays {below} {bound}% as published ({weights_year} GRDP shares)"},
+    "nc_employment_published": {"vi": "lao động thay đổi {value}% (công bố)", "en": "employment change {value}% (published)"},
+    "nc_employment_break": {"vi": "lao động: qua đứt gãy 2021, lấy mức thay đổi so sánh được của cả nước ({national}%) cộng độ lệch của các tỉnh (độ lệch chuẩn {spread} điểm, {n} trường hợp)",
+                            "en": "employment: across the 2021 break, the national comparable change ({national}%) plus the provinces' deviation from it (s.d. {spread} points, {n} cases)"},
+    "nc_employment_mean": {"vi": "lao động thay đổi theo bình quân các năm {years} ({mean}%)",
+                           "en": "employment change from its average over {years} ({mean}%)"},
+    "below": {"vi": "dưới", "en": "below"},
+    "above": {"vi": "trên", "en": "above"},
+    # data requests
+    "page_requests": {"vi": "Số liệu cần bổ sung", "en": "Data needed"},
+    "requests_title": {"vi": "Số liệu cần bổ sung", "en": "Figures that would change an assessment"},
+    "requests_intro": {
+        "vi": "Với mỗi mục tiêu chưa đủ số liệu, đang ước tính sớm hoặc có bằng chứng yếu: đúng con số cần có, nơi nắm giữ "
+              "và đánh giá sẽ thay đổi thế nào. Tải mẫu XLSX để cơ quan thống kê điền; trang Dữ liệu nhận lại tệp này "
+              "(ô giá trị để trống thì bỏ qua).",
+        "en": "For each target that is insufficient, nowcast or low-evidence: the exact figures needed, who holds them "
+              "and how the assessment would change. Download the XLSX template for the statistics office to fill in; "
+              "the Data page takes it back (blank values are skipped).",
+    },
+    "requests_here": {"vi": "Số liệu cần bổ sung cho mục tiêu này", "en": "Figures that would change this assessment"},
+    "requests_none": {"vi": "Không có số liệu nào còn thiếu cho các mục tiêu này.", "en": "Nothing is missing for these targets."},
+    "requests_download": {"vi": "Tải mẫu điền số liệu (XLSX)", "en": "Download the template to fill in (XLSX)"},
+    "col_holder": {"vi": "Nơi nắm giữ", "en": "Held by"},
+    "col_effect": {"vi": "Đánh giá sẽ thành", "en": "The assessment would become"},
+    "col_years_needed": {"vi": "Năm cần", "en": "Years"},
+    "holder_stats_labour": {"vi": "Cục Thống kê tỉnh – Niên giám thống kê, bảng \"Lao động từ 15 tuổi trở lên đang làm việc\" (hoặc TCTK PX-Web)",
+                            "en": "Provincial statistics office – statistical yearbook, table of employed workers 15+ (or GSO PX-Web)"},
+    "holder_stats_productivity": {"vi": "Cục Thống kê tỉnh / TCTK – bảng \"Năng suất lao động phân theo địa phương\"",
+                                  "en": "Provincial statistics office / GSO – table of labour productivity by province"},
+    "holder_stats_grdp": {"vi": "Cục Thống kê tỉnh – Niên giám thống kê, bảng GRDP (giá hiện hành và giá so sánh)",
+                          "en": "Provincial statistics office – statistical yearbook, GRDP tables (current and constant prices)"},
+    "holder_stats_population": {"vi": "Cục Thống kê tỉnh – bảng \"Dân số trung bình\"", "en": "Provincial statistics office – average population table"},
+    "holder_stats_digital_economy": {"vi": "TCTK – ước tính tỷ trọng kinh tế số trong GRDP cấp tỉnh",
+                                     "en": "GSO – provincial estimate of the digital economy's share of GRDP"},
+    "holder_operators_coverage": {"vi": "Doanh nghiệp viễn thông (Viettel, VNPT, MobiFone) qua Sở Khoa học và Công nghệ",
+                                  "en": "Telecom operators (Viettel, VNPT, MobiFone) through the Department of Science and Technology"},
+    "holder_dost_infrastructure": {"vi": "Sở Khoa học và Công nghệ (trước đây Sở TT&TT) – báo cáo hạ tầng số hằng năm",
+                                   "en": "Department of Science and Technology (formerly DIC) – annual digital-infrastructure report"},
+    "holder_stats_yearbook": {"vi": "Cục Thống kê tỉnh – Niên giám thống kê", "en": "Provincial statistics office – statistical yearbook"},
+    "eff_year_observed": {"vi": "năm {year} thành số liệu quan sát thay cho ước tính", "en": "{year} becomes observed instead of estimated"},
+    "eff_break_bridged": {"vi": "có số lao động {prev} theo khái niệm mới thì năm {year} thành quan sát (không còn qua đứt gãy)",
+                          "en": "with {prev} employment on the new concept, {year} becomes observed (no longer across the break)"},
+    "eff_verdict": {"vi": "có số năm {year} thì có kết luận đạt / không đạt", "en": "with the {year} figure, a met / not met verdict"},
+    "eff_first_point": {"vi": "điểm số liệu đầu tiên của chuỗi", "en": "the series' first data point"},
+    "eff_forecast_possible": {"vi": "chuỗi từ {n} lên {m} điểm: đủ để dự báo", "en": "the series goes from {n} to {m} points: enough to forecast"},
+    "eff_more_points": {"vi": "chuỗi từ {n} lên {m} điểm: khoảng dự báo hẹp lại", "en": "the series goes from {n} to {m} points: narrower bands"},
+    "eff_ratio_longer": {"vi": "tỷ lệ so với vùng từ {n} lên {m} năm cùng khái niệm", "en": "the ratio to the region goes from {n} to {m} years on one concept"},
+    # interim estimates from the card
+    "interim_title": {"vi": "Nhập số ước tính tạm thời", "en": "Enter an interim estimate"},
+    "interim_help": {
+        "vi": "Khi chưa có số chính thức, có thể nhập số ước tính (ví dụ ước tính của doanh nghiệp viễn thông) kèm nguồn. "
+              "Số được lưu thành phiên bản dữ liệu mới với trạng thái \"ước tính\" và mọi nơi dùng nó đều ghi rõ.",
+        "en": "Until the official figure arrives, enter an estimate (e.g. the operators' coverage estimate) with its source. "
+              "It is stored as a new data version with status \"estimate\", and everything that uses it says so.",
+    },
+    "interim_year": {"vi": "Năm", "en": "Year"},
+    "interim_value": {"vi": "Giá trị ({unit})", "en": "Value ({unit})"},
+    "interim_publisher": {"vi": "Nguồn (cơ quan / đơn vị)", "en": "Source (publisher)"},
+    "interim_title_field": {"vi": "Tên tài liệu / văn bản", "en": "Document title"},
+    "interim_url": {"vi": "Địa chỉ (nếu có)", "en": "URL (if any)"},
+    "interim_save": {"vi": "Lưu số ước tính", "en": "Store the estimate"},
+    "interim_saved": {"vi": "Đã lưu thành phiên bản {version}.", "en": "Stored as version {version}."},
+    "interim_need_source": {"vi": "Cần ghi nguồn và tên tài liệu.", "en": "A source and a document title are needed."},
+    "bundled_changed": {
+        "vi": "Dữ liệu đi kèm (thư mục data/) đã thay đổi: đã tạo phiên bản {version} từ đó (mã {checksum}). Các phiên bản trước vẫn ở mục Phiên bản.",
+        "en": "The bundled data (data/) changed: version {version} was made from it (checksum {checksum}). Earlier versions remain under Versions.",
+    },
+    "bundled_broken": {"vi": "Thư mục data/ có lỗi nên không được nạp: {error}", "en": "data/ has an error and was not loaded: {error}"},
+    "upload_derived": {"vi": "{n} dòng là giá trị tính toán (ứng dụng tự tính lại): bỏ qua.",
+                       "en": "{n} rows are derived values (the app recomputes them): skipped."},
+    "upload_scale": {
+        "vi": "Phần lớn giá trị sửa đổi bằng giá trị cũ nhân {factor}: có thể nhầm đơn vị (ví dụ 0,45 thay cho 45%). Hãy kiểm tra trước khi lưu.",
+        "en": "Most revisions equal the old value times {factor}: perhaps a unit slip (0.45 typed for 45%). Check before storing.",
+    },
+    "upload_scale_ok": {"vi": "Tôi đã kiểm tra, các giá trị này đúng", "en": "I checked: these values are right"},
+    "upload_blank": {"vi": "{n} dòng để trống giá trị: bỏ qua, không lưu gì cho các dòng này.",
+                     "en": "{n} rows have no value: skipped, nothing is stored for them."},
+    # region on official productivity
+    "region_gap_official": {
+        "vi": "Theo NSLĐ chính thức theo tỉnh (TCTK, {year}; bình quân vùng gia quyền theo lao động), {name} bằng {ratio} mức bình quân vùng. "
+              "Để vượt bình quân vùng năm 2045, NSLĐ cần tăng nhanh hơn vùng {rate}/năm.",
+        "en": "On official productivity by province (GSO, {year}; the regional average weighted by employment), {name} stands at {ratio} "
+              "of the regional average. To pass it by 2045, productivity must grow {rate} a year faster than the region's.",
+    },
+    "region_share_table": {"vi": "So với bình quân vùng theo năm", "en": "Against the regional average, by year"},
+    "region_rank": {"vi": "Hạng trong 14 tỉnh", "en": "Rank of 14"},
+    "region_year": {"vi": "Năm", "en": "Year"},
+    "region_p2045": {"vi": "Xác suất vượt bình quân vùng năm 2045 (tỉnh hợp nhất): {p} – {phrase}.",
+                     "en": "Probability of being above the regional average in 2045 (merged province): {p} – {phrase}."},
+    "plan_figures_title": {"vi": "Các con số của Kế hoạch 402-KH/TU trên số liệu chính thức", "en": "Plan 402-KH/TU on official figures"},
+    "pf_growth": {"vi": "Tăng NSLĐ (giá so sánh) của Tuyên Quang {year}, tính từ tăng GRDP và số lao động có việc làm",
+                  "en": "Tuyen Quang's productivity growth (constant prices) in {year}, from GRDP growth and employed workers"},
+    "pf_average": {"vi": "Bình quân 2021–2025 (ước tính sớm): trung vị, khoảng 80%", "en": "2021–2025 average (nowcast): median, 80% interval"},
+    "pf_p": {"vi": "Xác suất bình quân 2021–2025 ≥ 7% / ≥ 6,5% (\"khoảng 7%\")", "en": "P(2021–2025 average ≥ 7%) / ≥ 6.5% (\"about 7%\")"},
+    "pf_ratio": {"vi": "{name} so với bình quân vùng {year}", "en": "{name} against the regional average, {year}"},
+    "pf_needed": {"vi": "{name}: cần tăng nhanh hơn vùng mỗi năm đến 2045", "en": "{name}: growth needed above the region's each year to 2045"},
+    "pf_rule": {
+        "vi": "Quy tắc \"khoảng\": một mục tiêu tăng trưởng \"khoảng x%/năm\" được xem là đạt trong dung sai khi bình quân từ x − 0,5 điểm %; "
+              "ứng dụng hiển thị cả hai xác suất (≥ x và ≥ x − 0,5). Tăng NSLĐ năm t = (1 + tăng GRDP giá so sánh) / (lao động t / lao động t−1) − 1, "
+              "chỉ khi hai năm cùng một khái niệm việc làm; năm 2021 (đứt gãy) và 2025 (chưa công bố) được ước tính từ đầu vào của chúng.",
+        "en": "The \"about\" rule: a growth target of \"about x% a year\" is met within tolerance when the average reaches x − 0.5 points; "
+              "the app shows both probabilities (≥ x and ≥ x − 0.5). Productivity growth in year t = (1 + real GRDP growth) / (employed t / employed t−1) − 1, "
+              "only when both years share one employment concept; 2021 (the break) and 2025 (not yet published) are estimated from their inputs.",
+    },
+}
+
+
+def t(key: str, lang: str = "vi", **params: object) -> str:
+    """Look up a string; a missing key is a bug, so it raises rather than showing the key."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["vi"]
+    return text.format(**params) if params else text
+
+
+def fmt_number(value: float | None, lang: str = "vi", digits: int = 1) -> str:
+    """1234.5 -> '1.234,5' in Vietnamese, '1,234.5' in English; missing -> '–'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    if float(value).is_integer() and abs(value) >= 1000:
+        pattern = "#,##0"
+    return format_decimal(value, format=pattern, locale=LOCALES.get(lang, "vi_VN"))
+
+
+def fmt_auto(value: float | None, lang: str = "vi") -> str:
+    """Decimals that suit the size: counts without, indices 0–1 with three, others with one or two."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    v = float(value)
+    if v.is_integer():
+        return fmt_number(v, lang, 0)
+    digits = 3 if abs(v) < 1 else (2 if abs(v) < 100 else 1)
+    return fmt_number(v, lang, digits)
+
+
+def fmt_percent(share: float | None, lang: str = "vi", digits: int = 0) -> str:
+    """0.712 -> '71%' (vi and en); shares, not percentage points."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(share, format=pattern, locale=LOCALES.get(lang, "vi_VN"))
+
+
+def fmt_date(iso: str | None, lang: str = "vi") -> str:
+    """'2020-06-26' -> '26/6/2020' (vi) or '26 Jun 2020' (en); a year or year-month stays as it is; missing -> '–'."""
+    import datetime as dt
+
+    if not iso:
+        return "–"
+    text = str(iso)
+    try:
+        d = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return text
+    return format_date(d, "d/M/yyyy" if lang == "vi" else "d MMM yyyy", locale=LOCALES.get(lang, "vi_VN"))
