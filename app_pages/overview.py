@@ -11,9 +11,13 @@ st.caption(t("overview_intro", lg))
 
 cat = catalog()
 prepared(lg)
-table = assessment_table(assessments(scenario()), cat.targets, cat.documents, lg)
+table = assessment_table(assessments(scenario()), cat.targets, cat.documents, lg, cat.territories)
 year_col = t("col_year", lg)
-config = {"target_id": None, "_pillar": None}
+config = {"target_id": None, "_pillar": None,   # fixed widths: at 1440 px the P(meet) and phrase stay in view
+          t("col_target", lg): st.column_config.TextColumn(width="large"),
+          t("col_territory", lg): st.column_config.TextColumn(width="medium"),
+          t("col_year", lg): st.column_config.NumberColumn(width="small", format="%d"),
+          t("col_p_meet", lg): st.column_config.TextColumn(width="small")}
 labels = {r["target_id"]: target_label(r, lg) for r in cat.targets.to_dict("records")}
 
 for title_key, part in (("section_2025", table[table[year_col] <= 2025]),
@@ -22,6 +26,7 @@ for title_key, part in (("section_2025", table[table[year_col] <= 2025]),
     for pillar, group in part.groupby("_pillar", sort=False):
         st.markdown(f"**{t(f'pillar_{pillar}', lg)}**")
         event = st.dataframe(style_lights(group, t("col_status_light", lg)), hide_index=True, width="stretch", column_config=config,
+                             height=35 * (len(group) + 1) + 3,     # every row in view: no scrolling inside the table
                              on_select="rerun", selection_mode="single-row", key=f"ov_{title_key}_{pillar}")
         rows = event.selection.rows if event is not None and hasattr(event, "selection") else []
         if rows:

@@ -1,16 +1,18 @@
 """Scenario lab: every lever, presets, up to four scenarios side by side, the solver, a link to this view."""
 from dataclasses import replace
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
 from models.scenario import LEVERS, PRESETS, Scenario, apply
+from models.scrub import acting_levers
 from models.solver import what_it_takes
 from ui.charts import overlay_chart
 from ui.i18n import fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, prepared
 from ui.state import share_link
-from ui.widgets import DEFAULT_TARGET, lang, lever_slider, scenario, scenario_label, set_scenario, target_label
+from ui.widgets import CUSTOM, DEFAULT_TARGET, lang, lever_slider, scenario, scenario_label, set_scenario, target_label
 
 lg = lang()
 cat = catalog()
@@ -37,7 +39,10 @@ saved = st.session_state.setdefault("saved_scenarios", {})
 n1, n2 = st.columns([3, 1])
 name = n1.text_input(t("scenario_name", lg), value=scenario_label(s, lg), key="lab_name", max_chars=60)
 if n2.button(t("keep_for_compare", lg), key="lab_keep"):
-    saved[name.strip() or scenario_label(s, lg)] = replace(s, name=name.strip() or s.name)
+    kept = name.strip() or scenario_label(s, lg)
+    saved[kept] = replace(s, name=name.strip() or s.name)
+    chosen_now = [x for x in st.session_state.get("lab_compare", []) if x != kept]
+    st.session_state["lab_compare"] = (chosen_now + [kept])[-4:]    # a kept scenario is shown at once
 
 # ---- compare up to four scenarios
 current_label = f"▶ {t('active_scenario', lg)}"   # a fixed label, so moving a slider keeps it selected
@@ -70,8 +75,11 @@ if chosen:
 # ---- what it takes
 st.subheader(t("solver_title", lg))
 d1, d2, d3 = st.columns([3, 2, 1])
-goal = d1.selectbox(t("solver_target", lg), with_p, key="solver_target", format_func=labels.get)
-lever = d2.selectbox(t("solver_lever", lg), list(LEVERS), key="solver_lever",
+outlooks = [tid for tid in with_p if int(preps[tid].target["target_year"]) >= min(lv.start_year for lv in LEVERS.values())]
+goal = d1.selectbox(t("solver_target", lg), outlooks, key="solver_target", format_func=labels.get,
+                    index=outlooks.index(DEFAULT_TARGET) if DEFAULT_TARGET in outlooks else 0)
+acting = [lid for lid in LEVERS if lid in acting_levers(preps[goal])] or list(LEVERS)
+lever = d2.selectbox(t("solver_lever", lg), acting, key="solver_lever",
                      format_func=lambda lid: getattr(LEVERS[lid], f"label_{lg}"))
 p_goal = d3.slider(t("solver_p", lg), 0.5, 0.95, 0.7, 0.05, key="solver_p")
 sol = what_it_takes(preps[goal], lever, p_goal, s)
@@ -81,6 +89,11 @@ if sol.already:
 elif sol.reachable:
     st.success(t("solver_result", lg, lever=getattr(lv, f"label_{lg}"), value=fmt_number(sol.value, lg, 1),
                  unit=getattr(lv, f"unit_{lg}"), p=fmt_percent(p_goal, lg)))
+    if st.button(t("solver_apply", lg), key="solver_apply"):
+        step = lv.step
+        value = min(lv.maximum, max(lv.minimum, round(np.ceil(sol.value / step - 1e-9) * step, 6)))
+        set_scenario(replace(s, name=CUSTOM, values={**s.values, lever: float(value)}))
+        st.rerun()
 elif sol.p_at_max is None:
     st.info(t("solver_no_forecast", lg))
 else:

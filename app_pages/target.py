@@ -5,7 +5,7 @@ import streamlit as st
 from models.assess import CHECKED_HORIZON, evaluate, qualitative_evidence
 from models.calibration import default as calibration
 from models.scenario import EFFECTS, LEVERS, PRESETS, apply
-from models.scrub import main_lever
+from models.scrub import acting_levers, main_lever
 from models.export import to_csv_bytes, to_xlsx_bytes
 from ui.pack_content import chart_data, scrub_spec, target_figure
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
@@ -105,13 +105,17 @@ def live_part():
                            file_name=f"{tid}.xlsx", key="chart_xlsx",
                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
-    where = prep.series.territory_id if prep.series is not None else row["assess_territory_id"]
-    levers = [lid for lid, _ in EFFECTS.get(row["indicator_id"], ()) if LEVERS[lid].acts_on(where)]
+    levers = acting_levers(prep)       # only levers that can move this target (territory, start year)
     st.subheader(t("levers_here", lg))
     if levers and prep.fc is not None:
         cols = st.columns(min(len(levers), 3))
         for i, lid in enumerate(levers):
             lever_slider(lid, lg, cols[i % len(cols)])
+    elif EFFECTS.get(row["indicator_id"]) and (prep.fc is None or prep.fc.insufficient):
+        names_ = ", ".join(getattr(LEVERS[lid], f"label_{lg}") for lid, _ in EFFECTS[row["indicator_id"]])
+        st.caption(t("levers_need_forecast", lg, levers=names_))
+    elif EFFECTS.get(row["indicator_id"]):
+        st.caption(t("levers_not_here", lg, year=int(row["target_year"])))
     else:
         st.caption(t("no_levers_here", lg))
 

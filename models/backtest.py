@@ -14,9 +14,8 @@ import numpy as np
 import pandas as pd
 
 from models import config
-from models.forecast import (ENSEMBLE, FULL_MODEL_POINTS, MEMBERS, ConstrainedTrend, Mean, Transform, _clean,
-                             ensemble_paths,
-                             choose_transform)
+from models.forecast import (ENSEMBLE, MEMBERS, ConstrainedTrend, Mean, Transform, _clean, choose_transform,
+                             ensemble_paths, route)
 
 QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
                   0.8, 0.85, 0.9, 0.95, 0.975, 0.99])
@@ -24,22 +23,28 @@ BACKTEST_METHODS = ("ensemble", "ets", "theta", "drift", "naive")
 
 
 def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, transform: Transform,
-                 methods=BACKTEST_METHODS, rate: bool = False) -> dict[str, np.ndarray]:
-    """Uncalibrated z-scale paths of every method from one history (members fitted once, ensemble pooled)."""
+                 methods=BACKTEST_METHODS, rate: bool = False, prior: float | None = None) -> dict[str, np.ndarray]:
+    """Uncalibrated z-scale paths of every method from one history (members fitted once, ensemble pooled).
+
+    `prior`: a pooled drift of the same indicator in other series over the same years (z scale); the method
+    `ct_pool` shrinks the short trend towards it instead of towards no change."""
     rng = np.random.default_rng(seed)
     z = pd.Series(transform.forward(history.to_numpy()),
                   index=pd.period_range(start=str(int(history.index[0])), periods=history.size, freq="Y"))
-    if rate:   # growth rates: the mean model (what forecast(rate=True) uses) against the naive benchmark
+    routed = route(history.size, rate)        # the same rule as forecast()
+    if routed == "mean":   # growth rates: the mean model against the naive benchmark
         out = {"mean": Mean().fit(z).simulate(horizon, n_paths, rng)}
         if history.size >= 2:
             out["naive"] = MEMBERS["naive"]().fit(z).simulate(horizon, n_paths, rng)
         return out
-    if history.size < FULL_MODEL_POINTS:   # the constrained trend, beside the simple benchmarks it must beat
+    if routed == "constrained_trend":   # beside the simple benchmarks it must beat
         floor = transform.floor(float(history.iloc[-1]))
         out = {"constrained_trend": ConstrainedTrend(floor).fit(z).simulate(horizon, n_paths, rng)}
         for m in methods:
             if m.startswith("ct_c"):       # the same trend with another shrinkage (evidence for the default)
                 out[m] = ConstrainedTrend(floor, shrink_c=float(m[4:])).fit(z).simulate(horizon, n_paths, rng)
+            elif m == "ct_pool":
+                out[m] = ConstrainedTrend(floor, prior=prior or 0.0).fit(z).simulate(horizon, n_paths, rng)
         if history.size >= 2:
             out["naive"] = MEMBERS["naive"]().fit(z).simulate(horizon, n_paths, rng)
             out["drift"] = MEMBERS["drift"]().fit(z).simulate(horizon, n_paths, rng)
@@ -57,11 +62,12 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                    lengths: tuple[int, ...] | None = None, n_origins: int | None = None, origin_step: int = 1,
                    n_paths: int = 600,
                    seed: int = 0, lower: float | None = None, upper: float | None = None,
-                   methods=BACKTEST_METHODS, calibration=None, rate: bool = False) -> pd.DataFrame:
+                   methods=BACKTEST_METHODS, calibration=None, rate: bool = False, prior=None) -> pd.DataFrame:
     """One row per (origin, method, horizon) with the actual and the forecast distribution.
 
     `lengths` fixes how many points of history each origin uses (None: all points before it);
     `n_origins` keeps only the last origins. Forecast years never reach past the data.
+    `prior(origin_year, length)`: the pooled drift for `ct_pool` (None: no change), from other series only.
     """
     s, _ = _clean(values)
     years = s.index.to_numpy()
@@ -85,7 +91,8 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
             d = np.abs(np.diff(s.iloc[:o].to_numpy()))   # MASE scale: every year before the origin, even when
                                                          # the model sees only the last few (stable for 2-point cuts)
             scale = float(d.mean()) if d.size else np.nan
-            paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate)
+            pr = prior(int(years[o - 1]), L) if (prior is not None and transform.kind == "log") else None
+            paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate, prior=pr)
             for m, zp in paths.items():
                 if calibration is not None and calibration.covers(m):
                     zp = calibration.apply(zp, L, m)

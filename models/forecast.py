@@ -36,6 +36,16 @@ FORECAST_COLUMNS = ["series_id", "year", "mean", *QUANTILE_LEVELS]
 METHODS = ("ensemble", "ets", "theta", "drift", "naive")
 MIN_POINTS = 2          # below this: no forecast at all
 FULL_MODEL_POINTS = 6   # below this: the constrained trend, flagged low_evidence
+
+
+def route(n_points: int, rate: bool, method: str = "ensemble") -> str:
+    """The one routing rule, used by forecast(), the backtests and the calibration benchmark:
+    a growth rate -> its mean; 2–5 points -> the constrained trend; otherwise the method asked for."""
+    if rate:
+        return "mean"
+    if n_points < FULL_MODEL_POINTS:
+        return "constrained_trend"
+    return method
 MAX_HORIZON = 60
 
 
@@ -170,8 +180,10 @@ class ConstrainedTrend(Drift):
 
     shrink_c = 3.0      # drift × m / (m + c): c = 3 won on the learning collections (benchmarks/calibrate.py)
 
-    def __init__(self, floor: float, extra_diffs: np.ndarray | None = None, shrink_c: float | None = None):
+    def __init__(self, floor: float, extra_diffs: np.ndarray | None = None, shrink_c: float | None = None,
+                 prior: float = 0.0):
         self.floor = floor
+        self.prior = float(prior)    # the drift it is shrunk towards: 0, or a pooled drift of the same indicator
         self.extra = np.asarray(extra_diffs if extra_diffs is not None else [], dtype=float)
         if shrink_c is not None:
             self.shrink_c = shrink_c
@@ -186,7 +198,7 @@ class ConstrainedTrend(Drift):
         self.m = max(d.size, 1)
         # with 1–4 changes their spread is barely known: at least their typical size, at least the floor
         self.sigma = max(self.sigma, float(np.mean(np.abs(d))), self.floor)
-        self.drift *= self.m / (self.m + self.shrink_c)
+        self.drift = (self.drift * self.m + self.prior * self.shrink_c) / (self.m + self.shrink_c)
         self.drift_se = self.sigma / np.sqrt(self.m)
         return self
 
@@ -472,27 +484,24 @@ def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths:
     rng = np.random.default_rng(seed)
     low = s.size < FULL_MODEL_POINTS
     extra = None
-    if rate:
-        used = "mean"
+    used = route(s.size, rate, method)
+    if used == "mean":
         transform = Transform("identity", lower, upper)
         z = pd.Series(s.to_numpy(), index=z.index)
         z_paths = Mean().fit(z).simulate(horizon, n_paths, rng)
         if low:
             notes.append(Note("low_evidence_mean", n=int(s.size)))
-    elif low:
-        used = "constrained_trend"
+    elif used == "constrained_trend":
         extra = np.concatenate([np.diff(transform.forward(np.asarray(r, dtype=float))) for r in runs]) if runs else None
         z_paths = ConstrainedTrend(transform.floor(float(s.iloc[-1])), extra).fit(z).simulate(horizon, n_paths, rng)
         notes.append(Note("low_evidence_trend", n=int(s.size)))
         if extra is not None:
             notes.append(Note("extra_changes", n=int(extra.size)))
-    elif method == "ensemble":
-        used = "ensemble"
+    elif used == "ensemble":
         z_paths, dropped = ensemble_paths(z, horizon, n_paths, rng)
         notes += dropped
     else:
-        used = method
-        z_paths = MEMBERS[method]().fit(z).simulate(horizon, n_paths, rng)
+        z_paths = MEMBERS[used]().fit(z).simulate(horizon, n_paths, rng)
     calibrated = False
     if calibration is True:
         calibration = default_calibration()

@@ -50,17 +50,17 @@ def _render(code: str, params: dict, lang: str, bare: bool = True) -> str:
 
 def names(cat, territory_id: str) -> dict:
     """A territory's name in both languages, for a note's parameter (the id if the catalogue lacks it)."""
-    t = cat.territories
-    row = t[t["territory_id"] == territory_id]
-    if row.empty:
+    t = getattr(cat, "territories", None)
+    row = None if t is None else t[t["territory_id"] == territory_id]
+    if row is None or row.empty:
         return {"vi": str(territory_id), "en": str(territory_id)}
     return {"vi": str(row["name_vi"].iloc[0]), "en": str(row["name_en"].iloc[0])}
 
 
 def indicator_names(cat, indicator_id: str) -> dict:
-    i = cat.indicators
-    row = i[i["indicator_id"] == indicator_id]
-    if row.empty:
+    i = getattr(cat, "indicators", None)
+    row = None if i is None else i[i["indicator_id"] == indicator_id]
+    if row is None or row.empty:
         return {"vi": str(indicator_id), "en": str(indicator_id)}
     return {"vi": str(row["name_vi"].iloc[0]), "en": str(row["name_en"].iloc[0])}
 

@@ -69,14 +69,14 @@ def build_pptx(pack: Pack) -> bytes:
          + [f"• {x}" for x in pack.scenario_lines], size=16)
     footer(s)
 
-    per_slide = 12
+    per_slide = 8      # rows wrap to two lines: eight stay above the footer
     for start in range(0, max(len(pack.overview_rows), 1), per_slide):
         s = prs.slides.add_slide(blank)
         text(s, 0.5, 0.3, 12.3, 0.8, pack.labels.get("overview", "Overview"), size=28, bold=True)
         chunk = pack.overview_rows[start:start + per_slide]
         shape = s.shapes.add_table(len(chunk) + 1, len(pack.overview_header), Inches(0.5), Inches(1.2),
                                    Inches(12.3), Inches(0.4 * (len(chunk) + 1)))
-        widths = [5.3, 0.8, 1.9, 1.2, 3.1][: len(pack.overview_header)]
+        widths = [4.2, 1.9, 1.3, 0.7, 1.6, 0.9, 1.7][: len(pack.overview_header)]
         for j, w in enumerate(widths):
             shape.table.columns[j].width = Inches(w)
         for j, h in enumerate(pack.overview_header):
@@ -87,7 +87,7 @@ def build_pptx(pack: Pack) -> bytes:
         for cell in (c for r in shape.table.rows for c in r.cells):
             for p in cell.text_frame.paragraphs:
                 for r in p.runs:
-                    r.font.size, r.font.name = Pt(12), FONT
+                    r.font.size, r.font.name = Pt(11), FONT
         footer(s)
 
     for t in pack.targets:
@@ -142,7 +142,7 @@ def build_pdf(pack: Pack) -> bytes:
     story += [PageBreak(), Paragraph(esc(pack.labels.get("overview", "Overview")), h2), Spacer(1, 8)]
     data = [[Paragraph(esc(h), small) for h in pack.overview_header]]
     data += [[Paragraph(esc(v), small) for v in row] for row in pack.overview_rows]
-    table = Table(data, colWidths=[11 * cm, 1.6 * cm, 4 * cm, 2.4 * cm, 6 * cm][: len(pack.overview_header)],
+    table = Table(data, colWidths=[8.6 * cm, 3.8 * cm, 2.8 * cm, 1.4 * cm, 3.4 * cm, 1.9 * cm, 4.8 * cm][: len(pack.overview_header)],
                   repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.3, colors.grey),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e9ecef")),

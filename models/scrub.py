@@ -26,15 +26,20 @@ class ScrubStep:
     quantiles: dict[float, np.ndarray]      # level -> per-year values on the original scale
 
 
-def main_lever(prep: Prepared) -> str | None:
-    """The first lever that acts on this target's series and year (the order of EFFECTS is the order of importance)."""
+def acting_levers(prep: Prepared) -> list[str]:
+    """The levers that move this target: defined for its series' territory, starting no later than its year
+    (the order of EFFECTS is the order of importance)."""
     if prep.series is None or prep.fc is None or prep.fc.insufficient:
-        return None
-    for lever_id, _ in EFFECTS.get(prep.series.indicator_id, ()):
-        lv = LEVERS[lever_id]
-        if lv.acts_on(prep.series.territory_id) and int(prep.target["target_year"]) >= lv.start_year:
-            return lever_id
-    return None
+        return []
+    return [lever_id for lever_id, _ in EFFECTS.get(prep.series.indicator_id, ())
+            if LEVERS[lever_id].acts_on(prep.series.territory_id)
+            and int(prep.target["target_year"]) >= LEVERS[lever_id].start_year]
+
+
+def main_lever(prep: Prepared) -> str | None:
+    """The lever that matters most for this target (None when no lever can move it)."""
+    levers = acting_levers(prep)
+    return levers[0] if levers else None
 
 
 def grid_values(lever_id: str) -> np.ndarray:

@@ -74,3 +74,34 @@ def test_region_page_compares_on_official_productivity_with_a_year_choice():
 def test_a_probability_far_beyond_the_checked_horizons_says_it_is_indicative():
     at = open_page("app_pages/target.py", "vi", {"target": "kh402_productivity_region_2045"})
     assert any("23 năm" in w.value and "định hướng" in w.value for w in at.warning)
+
+
+def test_solver_offers_only_levers_that_act_and_applies_its_answer():
+    from models.scenario import LEVERS
+
+    at = open_page("app_pages/scenarios.py")
+    goal = at.selectbox(key="solver_target")
+    assert goal.value == "tqm_grdp_growth_2030"          # an outlook a lever can move, not a passed 2025 target
+    assert "village_fibre_rollout" not in at.selectbox(key="solver_lever").options
+    assert not any(int(o[:4]) < 2026 for o in goal.options if o[:4].isdigit())
+    before = at.slider(key="lever_grdp_growth").value
+    at.selectbox(key="solver_lever").set_value(LEVERS["grdp_growth"].label_vi).run()
+    at.slider(key="solver_p").set_value(0.5).run()
+    assert at.button(key="solver_apply"), [s.value for s in at.success] + [w.value for w in at.warning]
+    at.button(key="solver_apply").click().run()
+    assert at.slider(key="lever_grdp_growth").value > before
+    assert at.session_state["scenario"].value("grdp_growth") == at.slider(key="lever_grdp_growth").value
+
+
+def test_overview_names_the_territory_of_every_target_and_keeps_every_row_in_view():
+    at = open_page("app_pages/overview.py")
+    frames = [d.value for d in at.dataframe]
+    cols = list(frames[0].columns)
+    assert cols.index("Lãnh thổ") < cols.index("Năm") < cols.index("Xác suất đạt") < cols.index("Loại đánh giá")
+    territories = set().union(*(set(f["Lãnh thổ"]) for f in frames))
+    assert {"Cả nước", "Tuyên Quang (mới, từ 1/7/2025)"} <= territories
+
+
+def test_the_5g_target_says_its_lever_waits_for_a_forecast():
+    at = open_page("app_pages/target.py", "vi", {"target": "kh402_5g_2030"})
+    assert any("Phủ sóng 5G" in c.value and "khi đã có dự báo" in c.value for c in at.caption)

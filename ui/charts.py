@@ -105,7 +105,8 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
                       annotation_position="top left")
     fig.update_layout(title={"text": title}, font={"family": FONT, "size": 14}, height=460,
                       margin={"l": 10, "r": 10, "t": 60, "b": 10}, legend={"orientation": "h", "y": -0.15},
-                      yaxis={"title": unit, "separatethousands": True}, xaxis={"dtick": 5 if _span(fig) > 20 else 1},
+                      yaxis={"title": {"text": unit, "standoff": 12}, "separatethousands": True, "automargin": True},
+                      xaxis={"dtick": 5 if _span(fig) > 20 else 1, "automargin": True},
                       uirevision=revision or title, hovermode="x unified",
                       separators=",." if lang == "vi" else ".,")
     if scrub is not None:
@@ -159,7 +160,8 @@ def overlay_chart(lines: dict[str, tuple[np.ndarray, np.ndarray]], lang: str = "
     if target is not None:
         fig.add_trace(go.Scatter(x=[target[0]], y=[target[1]], mode="markers", name=t("target_marker", lang),
                                  marker={"symbol": "star", "size": 16, "color": TARGET_COLOR}))
-    fig.update_layout(title={"text": title}, font={"family": FONT, "size": 14}, height=420, yaxis={"title": unit},
+    fig.update_layout(title={"text": title}, font={"family": FONT, "size": 14}, height=420,
+                      yaxis={"title": {"text": unit, "standoff": 12}, "automargin": True},
                       margin={"l": 10, "r": 10, "t": 60, "b": 10}, uirevision=title,
                       separators=",." if lang == "vi" else ".,", legend={"orientation": "h", "y": -0.15})
     return fig

@@ -110,15 +110,23 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
     targets = cat.targets.set_index("target_id")
     a = assessments.set_index("target_id")
     rows = []
+    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
+    docs = dict(zip(cat.documents["document_id"], cat.documents["number"]))
     for tid in targets.index:
         r = a.loc[tid].to_dict() | {"target_id": tid}
-        rows.append([str(targets.loc[tid, f"clause_{lang}"]), str(int(targets.loc[tid, "target_year"])),
+        clause = str(targets.loc[tid, f"clause_{lang}"])
+        rows.append([clause if len(clause) <= 90 else clause[:89] + "…", terr[targets.loc[tid, "assess_territory_id"]],
+                     docs[targets.loc[tid, "document_id"]], str(int(targets.loc[tid, "target_year"])),
                      state_text(r, lang), p_text(r, lang), catch_up_text(r, lang)])
     slides = []
     for i, tid in enumerate(chosen):
         row = targets.loc[tid].to_dict() | {"target_id": tid}
         r = evaluate(preps[tid], scenario).to_dict()
         lines = [state_text(r, lang)]
+        if r["state"] == "insufficient" and r[f"reason_{lang}"]:
+            lines.append(t("pack_reason", lang, reason=r[f"reason_{lang}"]))
+        if r[f"warn_{lang}"]:
+            lines.append(r[f"warn_{lang}"])
         if r["p_meet"] is not None:
             lines.append(f"{t('p_meet_metric', lang)}: {p_text(r, lang)} ({r[f'phrase_{lang}']})")
         lines.append(f"{catch_up_label(r, lang)}: {catch_up_text(r, lang)}")
@@ -148,8 +156,9 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
     return Pack(title=t("pack_title", lang), subtitle=t("pack_subtitle", lang), meeting_date=fmt_date(meeting_date, lang),
                 data_version=version, scenario_name=scenario_label(scenario, lang),
                 scenario_lines=lever_lines(scenario, lang) or [t("no_levers", lang)],
-                overview_header=[t("col_target", lang), t("col_year", lang), t("col_state", lang),
-                                 t("col_p_meet", lang), t("col_catch_up", lang)],
+                overview_header=[t("col_target", lang), t("col_territory", lang), t("col_document", lang),
+                                 t("col_year", lang), t("col_state", lang), t("col_p_meet", lang),
+                                 t("col_catch_up", lang)],
                 overview_rows=rows, targets=slides, sources=list(dict.fromkeys(sources)),
                 labels={"data_version": t("data_version", lang), "scenario": t("active_scenario", lang),
                         "overview": t("overview_title", lang), "sources": t("tab_sources", lang)})

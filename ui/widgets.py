@@ -161,24 +161,29 @@ def catch_up_text(row: dict, lg: str, short: bool = False) -> str:
     return text
 
 
-def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.DataFrame, lg: str) -> pd.DataFrame:
+def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.DataFrame, lg: str,
+                     territories: pd.DataFrame | None = None) -> pd.DataFrame:
     """The rows the overview shows, in the active language."""
     docs = {d: (t("doc_number_unknown", lg) if str(n).startswith("(") else n)
             for d, n in zip(documents["document_id"], documents["number"])}
     merged = targets.merge(assess, on=["target_id", "target_year", "kind"], how="left")
+    terr = dict(zip(territories["territory_id"], territories[f"name_{lg}"])) if territories is not None else {}
+    records = merged.to_dict("records")
+    # what a committee reads first comes first: status, target, where, when, how likely
     return pd.DataFrame({
         "target_id": merged["target_id"],
         t("col_status_light", lg): [t(f"verdict_{r['verdict']}", lg) if r.get("state") == "verdict" else light_word(light(r), lg)
-                                    for r in merged.to_dict("records")],
+                                    for r in records],
         t("col_target", lg): merged[f"clause_{lg}"],
+        t("col_territory", lg): [terr.get(x, x) for x in merged["assess_territory_id"]],
         t("col_year", lg): merged["target_year"].astype(int),
-        t("col_document", lg): [docs[d] for d in merged["document_id"]],
-        t("col_state", lg): [state_text(r, lg) + (f" – {t('rests_on_estimate_short', lg)}" if r.get("rests_on_estimate") is True
-                                                  else "") for r in merged.to_dict("records")],
-        t("col_p_meet", lg): [p_text(r, lg) for r in merged.to_dict("records")],
+        t("col_p_meet", lg): [p_text(r, lg) for r in records],
         t("col_phrase", lg): merged[f"phrase_{lg}"].fillna(""),
-        t("col_catch_up", lg): [catch_up_text(r, lg) for r in merged.to_dict("records")],
+        t("col_state", lg): [state_text(r, lg) + (f" – {t('rests_on_estimate_short', lg)}" if r.get("rests_on_estimate") is True
+                                                  else "") for r in records],
+        t("col_catch_up", lg): [catch_up_text(r, lg) for r in records],
         t("col_evidence", lg): [t(f"evidence_{e}", lg) for e in merged["evidence"].fillna("none")],
+        t("col_document", lg): [docs[d] for d in merged["document_id"]],
         t("col_un", lg): ["" if not c or st_ == "insufficient" else t(f"un_{c}", lg)
                           for c, st_ in zip(merged["un_category"].fillna(""), merged["state"].fillna(""))],
         "_pillar": merged["pillar"],
