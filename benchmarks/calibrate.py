@@ -52,7 +52,7 @@ CHECK_VARS = ("rgdpe", "rdana", "rkna", "rtfpna", "avh", "ck", "pl_con", "csh_g"
 SHARES = ("labsh", "csh_i", "csh_g")
 SHORT = (2, 3, 5, 8)
 MAX_H = 10
-METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6")
+METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6", "ct_pool")
 LEVELS = (0.5, 0.8, 0.95)
 A_GRID = np.round(np.arange(-1.5, 2.501, 0.05), 3)
 MIN_CELL = 50        # a (horizon, length) cell with fewer forecasts is too noisy to steer the fit
@@ -164,10 +164,50 @@ def _subsample(series: list, limit: int) -> list:
     return series[:limit] if limit else series
 
 
+def _group(sid: str) -> str | None:
+    """Series that share an indicator: PWT variable, fertility, GSO indicator; statsmodels' series stand alone."""
+    parts = sid.split(":")
+    if parts[0] == "pwt":
+        return f"pwt:{parts[2]}"
+    if parts[0] == "wb_fertility":
+        return "fertility"
+    if parts[0] == "gso":
+        return f"gso:{parts[2]}:{parts[3]}"
+    return None
+
+
+def pooled_priors(series: list) -> dict:
+    """sid -> {(origin year, length): median yearly log change of the *other* series of its indicator over the
+    same years} — the pooled ("global") drift a short trend may be shrunk towards; no year after the origin."""
+    groups: dict[str, list] = {}
+    for sid, s, lo, hi, rate in series:
+        g = _group(sid)
+        if g and not rate and (s > 0).all() and hi is None:    # log-scale levels (not shares, not rates)
+            groups.setdefault(g, []).append((sid, np.log(s)))
+    out = {}
+    for members in groups.values():
+        if len(members) < 5:
+            continue
+        frame = pd.DataFrame({sid: z for sid, z in members}).sort_index()
+        for L in SHORT:
+            change = (frame - frame.shift(L - 1)) / (L - 1)        # mean yearly change over the L points ending at y
+            count = change.notna().sum(axis=1)
+            for sid in frame.columns:
+                own = change[sid]
+                others = change.drop(columns=sid)
+                med = others.median(axis=1, skipna=True)
+                ok = (count - own.notna()) >= 4
+                d = out.setdefault(sid, {})
+                for y, v in med[ok].items():
+                    d[(int(y), L)] = float(v)
+    return out
+
+
 def _run(args):
-    sid, s, lo, hi, rate, seed = args
+    sid, s, lo, hi, rate, seed, priors = args
+    lookup = (lambda y, L: priors.get((y, L))) if priors else None
     short = rolling_origin(s, sid, max_horizon=MAX_H, lengths=SHORT, n_origins=3, origin_step=4, n_paths=300,
-                           seed=seed, lower=lo, upper=hi, methods=METHODS, rate=rate)
+                           seed=seed, lower=lo, upper=hi, methods=METHODS, rate=rate, prior=lookup)
     full = rolling_origin(s, sid, max_horizon=MAX_H, min_train=10, n_origins=3, origin_step=4, n_paths=300,
                           seed=seed + 1, lower=lo, upper=hi, methods=METHODS, rate=rate)
     short["regime"], full["regime"] = "short", "full"
@@ -175,7 +215,8 @@ def _run(args):
 
 
 def backtest(series: list, workers: int) -> pd.DataFrame:
-    jobs = [(sid, s, lo, hi, rate, i) for i, (sid, s, lo, hi, rate) in enumerate(series)]
+    priors = pooled_priors(series)
+    jobs = [(sid, s, lo, hi, rate, i, priors.get(sid)) for i, (sid, s, lo, hi, rate) in enumerate(series)]
     with Pool(workers) as pool:
         parts = pool.map(_run, jobs, chunksize=4)
     frame = pd.concat([p for p in parts if len(p)], ignore_index=True)
@@ -307,11 +348,20 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration) -> dict:
         ours_method = np.where(g["n_obs"] >= 6, "ensemble", "constrained_trend")
         ours = g[(g["method"] == ours_method) & ~rates]
         block = {"n": int(len(ours)), "mase": {}, "rates": {}}
-        for m in ("ensemble", "constrained_trend", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6"):
+        for m in ("ensemble", "constrained_trend", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6",
+                  "ct_pool"):
             x = g[(g["method"] == m) & ~rates]
             if len(x):
                 block["mase"][m] = mase(x)
         block["ours"] = mase(ours) if len(ours) else None
+        short_ct = g[(g["method"] == "constrained_trend") & ~rates]
+        pool = g[(g["method"] == "ct_pool") & ~rates]
+        if len(pool) and len(short_ct):
+            cp, cc = calibrated(pool, cal), calibrated(short_ct, cal)
+            block["pool"] = {"n": int(len(pool)), "mase_pool": mase(pool), "mase_ct": mase(short_ct),
+                             "cover_pool": [coverage(cp, 0.8), coverage(cp, 0.95)],
+                             "cover_ct": [coverage(cc, 0.8), coverage(cc, 0.95)],
+                             "q50_pool": quantile_shares(cp)[0.5], "q50_ct": quantile_shares(cc)[0.5]}
         raw, cooked = calibrated(ours, None), calibrated(ours, cal)
         block["cover_raw"] = [coverage(raw, 0.8), coverage(raw, 0.95)]
         block["cover"] = [coverage(cooked, 0.8), coverage(cooked, 0.95)]
@@ -379,6 +429,19 @@ def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: f
             lines.append(f"| {s['collection']} | {m.get('ct_c0', float('nan')):.3f} | {m.get('ct_c1', float('nan')):.3f} | "
                          f"{m.get('constrained_trend', float('nan')):.3f} | {m.get('ct_c6', float('nan')):.3f} | "
                          f"{m.get('naive', float('nan')):.3f} |")
+    lines += ["", "## Short trend shrunk towards the pooled drift of the same indicator (other series, same years)", "",
+              "Drift × m/(m+3) + pooled × 3/(m+3) instead of drift × m/(m+3) (towards no change); the pooled drift is the "
+              "median yearly log change of the other series of the same indicator over the same points (no year after the "
+              "origin). Series without such a group keep no change as the prior.", "",
+              "| collection | regime | forecasts | MASE pooled / shipped | 80 % / 95 % cover pooled | shipped | share below q50 pooled / shipped |",
+              "|---|---|---|---|---|---|---|"]
+    for s in summaries:
+        for regime in ("last_2", "last_3", "last_5"):
+            b = s["regimes"].get(regime, {}).get("pool")
+            if b:
+                lines.append(f"| {s['collection']} | {regime.replace('_', ' ')} | {b['n']} | {b['mase_pool']:.3f} / "
+                             f"{b['mase_ct']:.3f} | {b['cover_pool'][0]:.0%} / {b['cover_pool'][1]:.0%} | "
+                             f"{b['cover_ct'][0]:.0%} / {b['cover_ct'][1]:.0%} | {b['q50_pool']:.2f} / {b['q50_ct']:.2f} |")
     lines += ["", "## P(meet) reliability on threshold events (value at h ≥ last × (1+g)^h, g = −2…7 %/yr)", "",
               "| collection | regime | max decile gap (deciles with ≥ 30 events) | Brier | base-rate Brier |", "|---|---|---|---|---|"]
     for s in summaries:

@@ -115,3 +115,15 @@ def test_short_trend_paths_have_heavier_tails_than_normal_when_few_changes_are_k
     two, five = tail_ratio([100.0, 106.0]), tail_ratio([100.0, 106.0, 109.0, 117.0, 121.0])
     assert two > 1.53 * 1.3        # t with 2 degrees of freedom: 4.30 / 1.89 = 2.28
     assert 1.53 * 1.05 < five < two
+
+
+def test_short_trend_prior_moves_the_drift_towards_it_by_c_over_m_plus_c():
+    from models.forecast import ConstrainedTrend, route
+
+    z = pd.Series(np.log([100.0, 102.0, 104.0]), index=pd.period_range("2020", periods=3, freq="Y"))
+    plain = ConstrainedTrend(0.01).fit(z)
+    pulled = ConstrainedTrend(0.01, prior=0.05).fit(z)
+    d = np.diff(z.to_numpy()).mean()
+    assert plain.drift == pytest.approx(d * 2 / 5)
+    assert pulled.drift == pytest.approx((d * 2 + 0.05 * 3) / 5)
+    assert route(3, False) == "constrained_trend" and route(3, True) == "mean" and route(8, False, "theta") == "theta"
