@@ -29,11 +29,32 @@ default_pick = [tid for tid in ["kh402_broadband_2025", "kh402_productivity_2025
                                 "kh402_productivity_region_2045"] + with_fc if tid in targets.index][:8]
 
 in_present = st.session_state.get("present", st.query_params.get("present") == "1")
+if not in_present:
+    st.title(t("meeting_title", lg))
 controls = st.expander(t("present_targets", lg), expanded=False) if in_present else st.container()
+PACKS = (("PPTX", build_pptx, "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+         ("PDF", build_pdf, "application/pdf"))
+clicked: dict[str, bool] = {}
 with controls:   # on the projector the controls fold away
     present = st.toggle(t("present_mode", lg), key="present", value=st.query_params.get("present") == "1")
-    chosen = st.multiselect(t("present_targets", lg), list(targets.index), default=default_pick,
-                            key="meeting_targets", format_func=labels.get, max_selections=12)
+    if in_present:
+        chosen = st.multiselect(t("present_targets", lg), list(targets.index), default=default_pick,
+                                key="meeting_targets", format_func=labels.get, max_selections=12)
+    else:
+        # one form: changing the selection does not rerun the page, so the first click on "build" is never lost
+        with st.form("pack_form", border=False):
+            chosen = st.multiselect(t("present_targets", lg), list(targets.index), default=default_pick,
+                                    key="meeting_targets", format_func=labels.get, max_selections=12)
+            st.subheader(t("export_title", lg))
+            e1, e2 = st.columns(2)
+            pack_lang = e1.radio(t("pack_language", lg), ["vi", "en"], key="pack_lang", horizontal=True,
+                                 format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c])
+            meeting_date = e2.text_input(t("meeting_date", lg), value=dt.date.today().isoformat(), key="meeting_date",
+                                         max_chars=20)
+            cols = st.columns(len(PACKS))
+            for (kind, _, _), col in zip(PACKS, cols):
+                with col:
+                    clicked[kind] = st.form_submit_button(t(f"build_{kind.lower()}", lg), key=f"build_{kind}")
 
 if present and chosen:
     # large type for a projector; the CSS is a fixed string, never user text
@@ -73,19 +94,9 @@ if present and chosen:
         st.warning(t("insufficient_sentence", lg, reason=state_text(a, lg)))
     st.stop()
 
-st.title(t("meeting_title", lg))
-
-# ---- export
-st.subheader(t("export_title", lg))
-e1, e2 = st.columns(2)
-pack_lang = e1.radio(t("pack_language", lg), ["vi", "en"], key="pack_lang", horizontal=True,
-                     format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c])
-meeting_date = e2.text_input(t("meeting_date", lg), value=dt.date.today().isoformat(), key="meeting_date", max_chars=20)
-k1, k2 = st.columns(2)
-for kind, col, builder, mime in (("PPTX", k1, build_pptx,
-                                  "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
-                                 ("PDF", k2, build_pdf, "application/pdf")):
-    if col.button(t(f"build_{kind.lower()}", lg), key=f"build_{kind}"):
+# ---- export (the form above holds the selection, language, date and the build buttons)
+for (kind, builder, mime), col in zip(PACKS, st.columns(len(PACKS))):
+    if clicked.get(kind):
         start = time.perf_counter()
         with st.status(t("building", lg), expanded=True) as status:
             bar = st.progress(0.0)

@@ -44,14 +44,41 @@ if n2.button(t("keep_for_compare", lg), key="lab_keep"):
     chosen_now = [x for x in st.session_state.get("lab_compare", []) if x != kept]
     st.session_state["lab_compare"] = (chosen_now + [kept])[-4:]    # a kept scenario is shown at once
 
+def restore_from_link(params, codes: dict, with_p: list, outlooks: list) -> None:
+    """Once per session: the compared scenarios, the chart's target and the solver's question from a shared link."""
+    if st.session_state.get("lab_restored"):
+        return
+    st.session_state["lab_restored"] = True
+    cmp = [codes[c] for c in str(params.get("cmp", "")).split(",") if c in codes]
+    if cmp:
+        st.session_state["lab_compare"] = cmp[:4]
+    if params.get("focus") in with_p:
+        st.session_state["lab_focus"] = params.get("focus")
+    if params.get("solve") in outlooks:
+        st.session_state["solver_target"] = params.get("solve")
+    if params.get("slever") in LEVERS:
+        st.session_state["solver_lever"] = params.get("slever")
+    try:
+        sp = float(params.get("sp", ""))
+        if 0.5 <= sp <= 0.95:
+            st.session_state["solver_p"] = round(sp * 20) / 20
+    except ValueError:
+        pass
+
+
 # ---- compare up to four scenarios
 current_label = f"▶ {t('active_scenario', lg)}"   # a fixed label, so moving a slider keeps it selected
 options = {t("scenario_baseline", lg): PRESETS["baseline"], t("scenario_optimistic", lg): PRESETS["optimistic"],
            t("scenario_pessimistic", lg): PRESETS["pessimistic"], **saved, current_label: s}
-chosen = st.multiselect(t("compare", lg), list(options), default=[t("scenario_baseline", lg), current_label],
-                        max_selections=4, key="lab_compare")
+CODES = {"baseline": t("scenario_baseline", lg), "optimistic": t("scenario_optimistic", lg),
+         "pessimistic": t("scenario_pessimistic", lg), "current": current_label}   # what the link can carry
 with_p = [tid for tid, p in preps.items() if p.fc is not None and not p.fc.insufficient]
 labels = {r["target_id"]: target_label(r, lg, 60) for r in cat.targets.to_dict("records")}
+outlooks = [tid for tid in with_p if int(preps[tid].target["target_year"]) >= min(lv.start_year for lv in LEVERS.values())]
+restore_from_link(st.query_params, CODES, with_p, outlooks)
+chosen = st.multiselect(t("compare", lg), list(options), max_selections=4, key="lab_compare",
+                        **({} if "lab_compare" in st.session_state else
+                           {"default": [t("scenario_baseline", lg), current_label]}))
 if chosen:
     table = {t("col_target", lg): [labels[tid] for tid in with_p]}
     for label in chosen:
@@ -60,7 +87,8 @@ if chosen:
     st.subheader(t("compare_table", lg))
     st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch", key="lab_table")
     focus = st.selectbox(t("pick_target", lg), with_p, key="lab_focus", format_func=labels.get,
-                         index=with_p.index(DEFAULT_TARGET) if DEFAULT_TARGET in with_p else 0)
+                         **({} if "lab_focus" in st.session_state else
+                            {"index": with_p.index(DEFAULT_TARGET) if DEFAULT_TARGET in with_p else 0}))
     p = preps[focus]
     lines = {label: (p.fc.years, apply(p.fc, p.series.indicator_id, p.unit_en, options[label],
                                                p.series.territory_id)) for label in chosen}
@@ -75,13 +103,16 @@ if chosen:
 # ---- what it takes
 st.subheader(t("solver_title", lg))
 d1, d2, d3 = st.columns([3, 2, 1])
-outlooks = [tid for tid in with_p if int(preps[tid].target["target_year"]) >= min(lv.start_year for lv in LEVERS.values())]
 goal = d1.selectbox(t("solver_target", lg), outlooks, key="solver_target", format_func=labels.get,
-                    index=outlooks.index(DEFAULT_TARGET) if DEFAULT_TARGET in outlooks else 0)
+                    **({} if "solver_target" in st.session_state else
+                       {"index": outlooks.index(DEFAULT_TARGET) if DEFAULT_TARGET in outlooks else 0}))
 acting = [lid for lid in LEVERS if lid in acting_levers(preps[goal])] or list(LEVERS)
+if st.session_state.get("solver_lever") not in acting:      # a lever from a link or another target that cannot act
+    st.session_state.pop("solver_lever", None)
 lever = d2.selectbox(t("solver_lever", lg), acting, key="solver_lever",
                      format_func=lambda lid: getattr(LEVERS[lid], f"label_{lg}"))
-p_goal = d3.slider(t("solver_p", lg), 0.5, 0.95, 0.7, 0.05, key="solver_p")
+p_goal = d3.slider(t("solver_p", lg), 0.5, 0.95, step=0.05, key="solver_p",
+                   **({} if "solver_p" in st.session_state else {"value": 0.7}))
 sol = what_it_takes(preps[goal], lever, p_goal, s)
 lv = LEVERS[lever]
 if sol.already:
@@ -104,5 +135,10 @@ else:
 extra = {"lang": lg}
 if st.session_state.get("target_id"):
     extra["target"] = st.session_state["target_id"]
+back = {label: code for code, label in CODES.items()}
+extra["cmp"] = ",".join(back[x] for x in chosen if x in back)      # kept scenarios live in this session only
+if chosen:
+    extra["focus"] = focus
+extra |= {"solve": goal, "slever": lever, "sp": f"{p_goal:g}"}
 st.caption(t("share_link", lg))
 st.code(share_link(str(st.context.url or ""), "kich-ban", s, extra), language=None)

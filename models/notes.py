@@ -48,21 +48,20 @@ def _render(code: str, params: dict, lang: str, bare: bool = True) -> str:
     return out if bare or not code.startswith("insufficient") else t("note_insufficient_prefix", lang, text=out)
 
 
+def _both(frame, column: str, value: str) -> dict:
+    row = None if frame is None else frame[frame[column] == value]
+    if row is None or row.empty:
+        return {"vi": str(value), "en": str(value)}
+    return {"vi": str(row["name_vi"].iloc[0]), "en": str(row["name_en"].iloc[0])}
+
+
 def names(cat, territory_id: str) -> dict:
     """A territory's name in both languages, for a note's parameter (the id if the catalogue lacks it)."""
-    t = getattr(cat, "territories", None)
-    row = None if t is None else t[t["territory_id"] == territory_id]
-    if row is None or row.empty:
-        return {"vi": str(territory_id), "en": str(territory_id)}
-    return {"vi": str(row["name_vi"].iloc[0]), "en": str(row["name_en"].iloc[0])}
+    return _both(getattr(cat, "territories", None), "territory_id", territory_id)
 
 
 def indicator_names(cat, indicator_id: str) -> dict:
-    i = getattr(cat, "indicators", None)
-    row = None if i is None else i[i["indicator_id"] == indicator_id]
-    if row is None or row.empty:
-        return {"vi": str(indicator_id), "en": str(indicator_id)}
-    return {"vi": str(row["name_vi"].iloc[0]), "en": str(row["name_en"].iloc[0])}
+    return _both(getattr(cat, "indicators", None), "indicator_id", indicator_id)
 
 
 def text(note: str, lang: str, bare: bool = False) -> str:

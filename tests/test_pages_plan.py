@@ -105,3 +105,21 @@ def test_overview_names_the_territory_of_every_target_and_keeps_every_row_in_vie
 def test_the_5g_target_says_its_lever_waits_for_a_forecast():
     at = open_page("app_pages/target.py", "vi", {"target": "kh402_5g_2030"})
     assert any("Phủ sóng 5G" in c.value and "khi đã có dự báo" in c.value for c in at.caption)
+
+
+def test_lab_share_link_carries_and_restores_comparison_chart_target_and_solver():
+    from urllib.parse import parse_qs, urlsplit
+
+    at = open_page("app_pages/scenarios.py", "vi", {"preset": "optimistic"})
+    at.multiselect(key="lab_compare").set_value(["Lạc quan", "Bi quan"]).run()
+    at.selectbox(key="solver_target").set_value("kh402_productivity_region_2045").run()
+    at.slider(key="solver_p").set_value(0.8).run()
+    link = at.code[0].value
+    q = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
+    assert q["cmp"] == "optimistic,pessimistic" and q["solve"] == "kh402_productivity_region_2045" and q["sp"] == "0.8"
+    again = open_page("app_pages/scenarios.py", "vi", q)
+    assert again.multiselect(key="lab_compare").value == ["Lạc quan", "Bi quan"]
+    assert again.selectbox(key="solver_target").value == "kh402_productivity_region_2045"
+    assert again.slider(key="solver_p").value == 0.8
+    assert again.selectbox(key="solver_lever").value == q["slever"]
+    assert not again.warning or all("Session State" not in w.value for w in again.warning)

@@ -158,9 +158,20 @@ def test_meeting_pack_downloads_as_a_vietnamese_pptx(server, page, tmp_path):
 
     from pptx import Presentation
 
+    import math
+
+    from models.catalog import load_catalog
+
     page.goto(f"{server}/hop")
     page.wait_for_selector("h1:has-text('Chuẩn bị và trình chiếu cuộc họp')")
     settle(page)
+    # change the selection as a planner does (pick one more target, close the list), then click "build" once:
+    # the first click must count
+    box = page.locator('[data-testid="stMultiSelect"]').first
+    box.locator("input").click()
+    page.keyboard.type("Tăng trưởng kinh tế (GRDP) bình quân 10,5")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
     page.get_by_role("button", name="Tạo PPTX").click()
     button = page.get_by_role("button", name="Tải về PPTX")
     button.wait_for(timeout=120_000)
@@ -171,6 +182,8 @@ def test_meeting_pack_downloads_as_a_vietnamese_pptx(server, page, tmp_path):
     prs = Presentation(io.BytesIO(path.read_bytes()))
     first = " ".join(sh.text_frame.text for sh in list(prs.slides)[0].shapes if sh.has_text_frame)
     assert "Lộ trình 4.0 – Báo cáo Ban Chỉ đạo" in first and "v0001-" in first
+    n_targets = len(load_catalog().targets)
+    assert len(prs.slides) == 1 + math.ceil(n_targets / 8) + 9 + 1     # title, overview, 8 + the added one, sources
 
 
 def test_user_text_is_shown_as_text_never_run(server, page):
