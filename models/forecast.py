@@ -33,6 +33,13 @@ from models.notes import Note  # noqa: E402
 QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
                    "q90": 0.90, "q95": 0.95, "q975": 0.975}
 FORECAST_COLUMNS = ["series_id", "year", "mean", *QUANTILE_LEVELS]
+
+
+def path_quantiles(paths: np.ndarray, names=tuple(QUANTILE_LEVELS)) -> dict[str, np.ndarray]:
+    """Per-year quantiles of simulated paths (rows = years), by column name: the one place they are taken
+    (the summary, the chart, its downloads and the in-chart slider all read them from here)."""
+    levels = [QUANTILE_LEVELS[n] for n in names]
+    return dict(zip(names, np.quantile(paths, levels, axis=1)))
 METHODS = ("ensemble", "ets", "theta", "drift", "naive")
 MIN_POINTS = 2          # below this: no forecast at all
 FULL_MODEL_POINTS = 6   # below this: the constrained trend, flagged low_evidence
@@ -397,10 +404,13 @@ class ForecastResult:
             return pd.DataFrame(columns=FORECAST_COLUMNS)
         p = self.paths
         frame = pd.DataFrame({"series_id": self.series_id, "year": self.years.astype(int), "mean": p.mean(axis=1)})
-        qs = np.quantile(p, list(QUANTILE_LEVELS.values()), axis=1)
-        for name, row in zip(QUANTILE_LEVELS, qs):
+        for name, row in self.quantiles().items():
             frame[name] = row
         return frame[FORECAST_COLUMNS]
+
+    def quantiles(self, paths: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """Quantiles of these paths, or of scenario-adjusted `paths` of the same forecast, by column name."""
+        return path_quantiles(self.paths if paths is None else paths)
 
     def at(self, year: int) -> np.ndarray:
         """Simulated values in one forecast year (original scale)."""

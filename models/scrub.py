@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.assess import Prepared, evaluate
+from models.forecast import QUANTILE_LEVELS
 from models.scenario import EFFECTS, LEVERS, Scenario, apply
 
 LEVELS = (0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975)
@@ -56,7 +57,7 @@ def lever_grid(prep: Prepared, scenario: Scenario, lever_id: str) -> list[ScrubS
     out = []
     for v in grid_values(lever_id):
         sc = replace(scenario, values={**scenario.values, lever_id: float(v)})
-        paths = apply(prep.fc, s.indicator_id, prep.unit_en, sc, s.territory_id)
-        q = np.quantile(paths, LEVELS, axis=1)
-        out.append(ScrubStep(float(v), evaluate(prep, sc).p_meet, dict(zip(LEVELS, q))))
+        q = prep.fc.quantiles(apply(prep.fc, s.indicator_id, prep.unit_en, sc, s.territory_id))
+        out.append(ScrubStep(float(v), evaluate(prep, sc).p_meet, {QUANTILE_LEVELS[k]: q[k] for k in q
+                                                                   if QUANTILE_LEVELS[k] in LEVELS}))
     return out

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from models.forecast import QUANTILE_LEVELS
 from models.catalog import SPECS, Catalog, CatalogError, Problem, parse_table, validate
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -86,7 +87,7 @@ MAX_FIELD = 5_000                    # characters in one cell
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DERIVED = "lotrinh_models_derive"    # derived values are recomputed, never uploaded
-CHART_ONLY = ("series", "q025", "q10", "q25", "q75", "q90", "q975")   # columns of a downloaded chart's data
+CHART_ONLY = ("series", *QUANTILE_LEVELS)   # columns of a downloaded chart's data (the forecast's quantile names)
 
 
 def _clean_cell(text: str, where: str, row: int, column: str) -> str:

@@ -166,3 +166,31 @@ def test_model_card_shows_the_backtest_of_the_method_used_beside_no_change():
         own = f"{mine.loc[method, 'mase']:.2f}".replace(".", ",")
         naive = f"{mine.loc['naive', 'mase']:.2f}".replace(".", ",")
         assert text.startswith(own + " / ") and text.endswith(f'dự báo "không đổi": MASE {naive}'), text
+
+
+def test_chart_downloads_and_the_fan_read_the_same_quantiles_as_the_forecast_summary():
+    import numpy as np
+
+    from models.assess import prepare
+    from models.catalog import load_catalog
+    from models.derive import with_derived
+    from models.forecast import QUANTILE_LEVELS
+    from models.scenario import PRESETS, Scenario
+    from ui.pack_content import chart_data, target_figure
+
+    cat = with_derived(load_catalog())
+    tid = "tqm_grdp_growth_2030"
+    row = cat.targets.set_index("target_id").loc[tid].to_dict() | {"target_id": tid}
+    prep = prepare(cat, row, n_paths=500)
+    data = chart_data(cat, prep, Scenario("s", {"grdp_growth": 1.0}))
+    base = data[data["series"] == "baseline"].reset_index(drop=True)
+    assert set(QUANTILE_LEVELS) <= set(data.columns)                 # q05 and q95 included, the summary's names
+    summary = prep.fc.summary()
+    for name in QUANTILE_LEVELS:
+        assert np.allclose(base[name], summary[name]), name
+    fig = target_figure(cat, prep, PRESETS["baseline"], "vi", row)
+    median = next(tr for tr in fig.data if tr.name == "Trung vị cơ sở")
+    assert np.allclose(np.asarray(median.y, dtype=float), summary["q50"])
+    band80 = [tr for tr in fig.data if tr.name == "Cơ sở (50/80/95%)"][1]
+    n = len(summary)
+    assert np.allclose(np.asarray(band80.y[:n], dtype=float), summary["q90"])

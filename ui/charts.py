@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from models.forecast import QUANTILE_LEVELS, path_quantiles
 from ui.i18n import fmt_number, t
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
@@ -29,9 +30,10 @@ def _rgba(hex_color: str, alpha: float) -> str:
 
 
 def quantiles(paths: np.ndarray, levels=(0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975)) -> dict[float, np.ndarray]:
-    """Per-year quantiles of simulated paths (rows = years)."""
-    q = np.quantile(paths, levels, axis=1)
-    return dict(zip(levels, q))
+    """Per-year quantiles of simulated paths keyed by level, from models.forecast.path_quantiles."""
+    by_level = {v: k for k, v in QUANTILE_LEVELS.items()}
+    q = path_quantiles(paths, tuple(by_level[lv] for lv in levels))
+    return {lv: q[by_level[lv]] for lv in levels}
 
 
 def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit: str = "",

@@ -15,7 +15,7 @@ from ui.widgets import catch_up_label, catch_up_text, estimate_text, lever_lines
 
 
 def chart_data(cat, prep, scenario, scenario_paths: np.ndarray | None = None) -> pd.DataFrame:
-    """The numbers behind the fan chart: observed values, and the 2.5/10/25/50/75/90/97.5% quantiles per year.
+    """The numbers behind the fan chart: observed values, and the forecast's quantile columns (FORECAST_COLUMNS) per year.
 
     `scenario_paths`: the scenario already applied (the page applies it once per move)."""
     series = prep.series
@@ -31,11 +31,10 @@ def chart_data(cat, prep, scenario, scenario_paths: np.ndarray | None = None) ->
         if scenario_paths is None:
             scenario_paths = apply(fc, series.indicator_id, prep.unit_en, scenario, series.territory_id)
         for label, paths in (("baseline", fc.paths), ("scenario", scenario_paths)):
-            q = np.quantile(paths, [0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975], axis=1)
+            q = fc.quantiles(paths)
             parts.append(pd.DataFrame({"series": label, "territory_id": series.territory_id,
-                                       "indicator_id": series.indicator_id, "year": fc.years.astype(int), "value": q[3],
-                                       "q025": q[0], "q10": q[1], "q25": q[2], "q75": q[4], "q90": q[5],
-                                       "q975": q[6]}))
+                                       "indicator_id": series.indicator_id, "year": fc.years.astype(int),
+                                       "value": q["q50"], **q}))
     return pd.concat(parts, ignore_index=True)
 
 
