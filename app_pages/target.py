@@ -107,7 +107,7 @@ def live_part():
 
     levers = acting_levers(prep)       # only levers that can move this target (territory, start year)
     st.subheader(t("levers_here", lg))
-    if levers and prep.fc is not None:
+    if levers:
         cols = st.columns(min(len(levers), 3))
         for i, lid in enumerate(levers):
             lever_slider(lid, lg, cols[i % len(cols)])

@@ -33,6 +33,10 @@ from models.notes import Note  # noqa: E402
 QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
                    "q90": 0.90, "q95": 0.95, "q975": 0.975}
 FORECAST_COLUMNS = ["series_id", "year", "mean", *QUANTILE_LEVELS]
+METHODS = ("ensemble", "ets", "theta", "drift", "naive")
+MIN_POINTS = 2          # below this: no forecast at all
+FULL_MODEL_POINTS = 6   # below this: the constrained trend, flagged low_evidence
+MAX_HORIZON = 60
 
 
 def path_quantiles(paths: np.ndarray, names=tuple(QUANTILE_LEVELS)) -> dict[str, np.ndarray]:
@@ -40,9 +44,6 @@ def path_quantiles(paths: np.ndarray, names=tuple(QUANTILE_LEVELS)) -> dict[str,
     (the summary, the chart, its downloads and the in-chart slider all read them from here)."""
     levels = [QUANTILE_LEVELS[n] for n in names]
     return dict(zip(names, np.quantile(paths, levels, axis=1)))
-METHODS = ("ensemble", "ets", "theta", "drift", "naive")
-MIN_POINTS = 2          # below this: no forecast at all
-FULL_MODEL_POINTS = 6   # below this: the constrained trend, flagged low_evidence
 
 
 def route(n_points: int, rate: bool, method: str = "ensemble") -> str:
@@ -53,7 +54,6 @@ def route(n_points: int, rate: bool, method: str = "ensemble") -> str:
     if n_points < FULL_MODEL_POINTS:
         return "constrained_trend"
     return method
-MAX_HORIZON = 60
 
 
 class ForecastInputError(ValueError):

@@ -37,9 +37,7 @@ def _render(code: str, params: dict, lang: str, bare: bool = True) -> str:
     for k, v in params.items():
         if isinstance(v, dict):
             v = v.get(lang) or v.get("en") or ""
-        elif isinstance(v, bool):
-            v = str(v)
-        elif isinstance(v, int):
+        elif isinstance(v, int):          # bool included
             v = str(v)
         elif isinstance(v, float):
             v = fmt_auto(v, lang)

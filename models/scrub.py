@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from models.assess import Prepared, evaluate
-from models.forecast import QUANTILE_LEVELS
+from models.forecast import QUANTILE_LEVELS, path_quantiles
 from models.scenario import EFFECTS, LEVERS, Scenario, apply
 
-LEVELS = (0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.975)
+NAMES = ("q025", "q10", "q25", "q50", "q75", "q90", "q975")   # the 50/80/95% bands and the median the fan draws
 MAX_STEPS = 81      # every step of every lever today (the widest has 80)
 
 
@@ -57,7 +57,6 @@ def lever_grid(prep: Prepared, scenario: Scenario, lever_id: str) -> list[ScrubS
     out = []
     for v in grid_values(lever_id):
         sc = replace(scenario, values={**scenario.values, lever_id: float(v)})
-        q = prep.fc.quantiles(apply(prep.fc, s.indicator_id, prep.unit_en, sc, s.territory_id))
-        out.append(ScrubStep(float(v), evaluate(prep, sc).p_meet, {QUANTILE_LEVELS[k]: q[k] for k in q
-                                                                   if QUANTILE_LEVELS[k] in LEVELS}))
+        q = path_quantiles(apply(prep.fc, s.indicator_id, prep.unit_en, sc, s.territory_id), NAMES)
+        out.append(ScrubStep(float(v), evaluate(prep, sc).p_meet, {QUANTILE_LEVELS[k]: q[k] for k in NAMES}))
     return out

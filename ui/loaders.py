@@ -92,7 +92,6 @@ def assessments(scenario: Scenario) -> pd.DataFrame:
     return _assessments(current_version(), scenario.key())
 
 
-@st.cache_data(show_spinner=False)
 def lever_grid(target_id: str, scenario: Scenario, lever_id: str) -> list:
     """The in-chart slider's steps for one target (cached per data version, target, lever and the *other* levers,
     so moving this lever's own Streamlit slider reuses them)."""

@@ -11,7 +11,8 @@ from models.pack import Pack, TargetSlide
 from models.scenario import PRESETS, apply
 from ui.charts import fan_chart
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
-from ui.widgets import catch_up_label, catch_up_text, estimate_text, lever_lines, p_text, scenario_label, state_text, target_label
+from ui.widgets import (catch_up_label, catch_up_text, estimate_text, lever_lines, p_text, scenario_label, shorten,
+                        state_text, target_label)
 
 
 def chart_data(cat, prep, scenario, scenario_paths: np.ndarray | None = None) -> pd.DataFrame:
@@ -113,8 +114,7 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
     docs = dict(zip(cat.documents["document_id"], cat.documents["number"]))
     for tid in targets.index:
         r = a.loc[tid].to_dict() | {"target_id": tid}
-        clause = str(targets.loc[tid, f"clause_{lang}"])
-        rows.append([clause if len(clause) <= 90 else clause[:89] + "…", terr[targets.loc[tid, "assess_territory_id"]],
+        rows.append([shorten(targets.loc[tid, f"clause_{lang}"], 90), terr[targets.loc[tid, "assess_territory_id"]],
                      docs[targets.loc[tid, "document_id"]], str(int(targets.loc[tid, "target_year"])),
                      state_text(r, lang), p_text(r, lang), catch_up_text(r, lang)])
     slides = []

@@ -89,10 +89,13 @@ def lever_slider(lever_id: str, lg: str, container=None) -> float:
                          args=(lever_id, key), help=t("lever_help", lg, year=scenario().start_year))
 
 
+def shorten(text: str, width: int) -> str:
+    text = str(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def target_label(row: dict, lg: str, width: int = 70) -> str:
-    clause = str(row[f"clause_{lg}"])
-    short = clause if len(clause) <= width else clause[: width - 1] + "…"
-    return f"{int(row['target_year'])} · {short}"
+    return f"{int(row['target_year'])} · {shorten(row[f'clause_{lg}'], width)}"
 
 
 LIGHT_COLORS = {"green": "#b2f2bb", "amber": "#ffec99", "red": "#ffc9c9", "grey": "#e9ecef", "blue": "#d0ebff"}
