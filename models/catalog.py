@@ -8,6 +8,7 @@ it) and the column, in Vietnamese and English.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import re
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from models.messages import render
 DATA_DIR = config.BUNDLED_DATA
 YEAR_MIN, YEAR_MAX = 1945, 2100
 STATUSES = ("official", "preliminary", "estimate", "derived", "proxy")
+RELIABILITIES = ("high", "medium", "low")
 QUALIFIERS = ("", "approx", "lower_bound", "upper_bound")
 TARGET_KINDS = ("level_at_least", "level_at_most", "average_growth_at_least", "coverage_full",
                 "relative_to_region", "qualitative")
@@ -107,7 +109,7 @@ SPECS: dict[str, TableSpec] = {
     "sources": TableSpec("sources.csv", (
         Col("source_id", "id", True), Col("publisher", required=True), Col("title", required=True),
         Col("url"), Col("published", "date"),
-        Col("reliability", required=True, allowed=("high", "medium", "low")), Col("note"),
+        Col("reliability", required=True, allowed=RELIABILITIES), Col("note"),
     ), key=("source_id",)),
     "vintages": TableSpec("vintages.csv", (
         Col("indicator_id", required=True), Col("vintage", "id", True), Col("label_vi", required=True),
@@ -288,6 +290,24 @@ class Catalog:
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.set_index("indicator_id").loc[indicator_id]
 
+    def vintage_label(self, indicator_id: str, vintage: str, lang: str = "vi") -> str:
+        """A vintage as the planner reads it ('GSO PX-Web, concept from 2021'); the id when it has no label."""
+        v = self.vintages
+        hit = v[(v["vintage"] == vintage) & v["indicator_id"].isin([indicator_id, "*"])]
+        return str(hit.iloc[0][f"label_{lang}"]) if len(hit) else str(vintage)
+
+    def series_label(self, series_id: str, lang: str = "vi") -> str:
+        """'territory:indicator:vintage' as words: indicator · territory · vintage."""
+        parts = str(series_id).split(":")
+        if len(parts) != 3:
+            return str(series_id)
+        territory, indicator, vintage = parts
+        ind = self.indicators.set_index("indicator_id")
+        terr = self.territories.set_index("territory_id")
+        name = ind.loc[indicator, f"name_{lang}"] if indicator in ind.index else indicator
+        place = terr.loc[territory, f"name_{lang}"] if territory in terr.index else territory
+        return f"{name} · {place} · {self.vintage_label(indicator, vintage, lang)}"
+
     def used(self) -> pd.DataFrame:
         """The values any series, forecast or check may use: preferred, exact, yearly (the one filter)."""
         o = self.observations
@@ -339,7 +359,15 @@ def _check_refs(frame: pd.DataFrame, lines: list[int], file: str, column: str, v
             if allow_star and v == "*":
                 continue
             if v not in valid:
-                problems.append(Problem(file, line, column, "unknown_ref", {"value": v, "table": table}))
+                problems.append(unknown_ref(file, line, column, v, valid, table))
+
+
+def unknown_ref(file: str, line: int | None, column: str, value: str, valid: set, table: str) -> Problem:
+    """An id that is not in its table, with the closest existing id when one is near (a typo)."""
+    near = difflib.get_close_matches(str(value), sorted(str(x) for x in valid), n=1, cutoff=0.8)
+    if near:
+        return Problem(file, line, column, "unknown_ref_like", {"value": value, "table": table, "suggestion": near[0]})
+    return Problem(file, line, column, "unknown_ref", {"value": value, "table": table})
 
 
 def validate(tables: dict[str, pd.DataFrame], lines: dict[str, list[int]]) -> list[Problem]:
@@ -370,7 +398,8 @@ def validate(tables: dict[str, pd.DataFrame], lines: dict[str, list[int]]) -> li
     preferred_seen: dict[tuple, int] = {}
     for rec, line in zip(obs.itertuples(index=False), ol):
         if rec.indicator_id in ind_ids and (rec.indicator_id, rec.vintage) not in vint and ("*", rec.vintage) not in vint:
-            problems.append(Problem(f, line, "vintage", "unknown_ref", {"value": rec.vintage, "table": "vintages.csv"}))
+            valid_v = {v for i, v in vint if i in (rec.indicator_id, "*")}
+            problems.append(unknown_ref(f, line, "vintage", rec.vintage, valid_v, "vintages.csv"))
         year = int(rec.year)
         if not YEAR_MIN <= year <= YEAR_MAX:
             problems.append(Problem(f, line, "year", "year_range", {"value": year, "lower": YEAR_MIN, "upper": YEAR_MAX}))

@@ -47,21 +47,25 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame], lang: str = "vi") -> bytes:
     return buf.getvalue()
 
 
-NOTES = {
-    "territory_id": ("Mã lãnh thổ, ví dụ tuyen_quang_merged (xem trang Dữ liệu)", "Territory id, e.g. tuyen_quang_merged"),
-    "indicator_id": ("Mã chỉ tiêu, ví dụ labour_productivity_current", "Indicator id, e.g. labour_productivity_current"),
-    "vintage": ("Kỳ số liệu (vd. main); kỳ mới phải khai trong vintages.csv", "Vintage (e.g. main)"),
-    "year": ("Năm (số nguyên)", "Year (whole number)"),
-    "period_start": ("Chỉ dùng cho số bình quân giai đoạn; để trống", "Only for period averages; leave empty"),
-    "value": ("Số, dấu chấm hoặc phẩy thập phân, không có đơn vị", "Number, no unit"),
-    "qualifier": ("Để trống nếu chính xác; approx / lower_bound / upper_bound", "Empty if exact; approx / lower_bound / upper_bound"),
-    "status": ("official / preliminary / estimate / derived / proxy", "official / preliminary / estimate / derived / proxy"),
-    "source_id": ("Mã nguồn; nguồn mới khai ở trang 'sources'", "Source id; new sources go on the 'sources' sheet"),
-    "preferred": ("true nếu đây là giá trị ứng dụng dùng", "true if the app should use this value"),
-    "year_inferred": ("true nếu năm được suy ra", "true if the year was inferred"),
-    "formula": ("Công thức nếu là số tính toán", "Formula if derived"),
-    "note": ("Ghi chú (trích dẫn, trang niên giám…)", "Note (quote, yearbook page…)"),
+TEMPLATE_COLUMNS = {   # the guidance sheet: one line per column of the observations and sources sheets
+    "observations": ("territory_id", "indicator_id", "vintage", "year", "period_start", "value", "qualifier", "status",
+                     "source_id", "preferred", "year_inferred", "formula", "note"),
+    "sources": ("source_id", "publisher", "title", "url", "published", "reliability"),
 }
+
+
+def guidance_frame(guide: list[tuple[str, str]]) -> pd.DataFrame:
+    """The guidance sheet of a template: sheet, column and what to write there, in Vietnamese and English."""
+    from models.texts import STRINGS, t
+
+    def say(sheet: str, column: str, lang: str) -> str:
+        return t(f"template_{sheet}_{column}", lang) if f"template_{sheet}_{column}" in STRINGS else ""
+
+    both = lambda key: t(key, "vi") + " / " + t(key, "en")  # noqa: E731
+    return pd.DataFrame({both("template_sheet"): [g[0] for g in guide],
+                         both("template_column"): [g[1] for g in guide],
+                         t("template_guidance", "vi"): [say(*g, "vi") for g in guide],
+                         t("template_guidance", "en"): [say(*g, "en") for g in guide]})
 
 
 def template_xlsx(cat: Catalog, indicator_id: str = "grdp_growth_const", territory_id: str = "tuyen_quang_old") -> bytes:
@@ -71,8 +75,7 @@ def template_xlsx(cat: Catalog, indicator_id: str = "grdp_growth_const", territo
     rows = o[(o["indicator_id"] == indicator_id) & (o["territory_id"] == territory_id)][cols].copy()
     rows["year"] = rows["year"].astype(int)
     rows["period_start"] = rows["period_start"].astype("Int64")
-    notes = pd.DataFrame({"cột / column": cols, "hướng dẫn": [NOTES.get(c, ("", ""))[0] for c in cols],
-                          "guidance": [NOTES.get(c, ("", ""))[1] for c in cols]})
+    notes = guidance_frame([(sheet, c) for sheet, names in TEMPLATE_COLUMNS.items() for c in names])
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         rows.to_excel(xw, sheet_name="observations", index=False)

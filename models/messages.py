@@ -39,8 +39,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The cell is empty but a value is required.",
     },
     "not_number": {
-        "vi": "'{value}' không phải là số (không có đơn vị; tệp CSV dấu chấm phẩy của Excel dùng dấu phẩy thập phân).",
-        "en": "'{value}' is not a number (use a decimal point and no unit).",
+        "vi": "'{value}' không phải là số (ghi số không kèm đơn vị, ví dụ 61,5 hoặc 61.5).",
+        "en": "'{value}' is not a number (write a number without a unit, e.g. 61.5).",
     },
     "not_integer": {
         "vi": "'{value}' không phải là số nguyên.",
@@ -65,6 +65,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unknown_ref": {
         "vi": "'{value}' không có trong {table}.",
         "en": "'{value}' is not in {table}.",
+    },
+    "unknown_ref_like": {
+        "vi": "'{value}' không có trong {table}; có phải là '{suggestion}'?",
+        "en": "'{value}' is not in {table}; did you mean '{suggestion}'?",
+    },
+    "ambiguous_number": {
+        "vi": "'{value}' không rõ nghĩa: dấu phẩy có thể là dấu thập phân hoặc dấu tách hàng nghìn. Hãy nhập ô dạng số "
+              "trong Excel, hoặc bỏ dấu tách hàng nghìn (ví dụ 1234 hoặc 1,25).",
+        "en": "'{value}' is ambiguous: the comma may be a decimal or a thousands separator. Enter it as a number cell, "
+              "or write it without a thousands separator (e.g. 1234 or 1.25).",
     },
     "duplicate_key": {
         "vi": "Trùng khóa {key} với dòng {other}.",
@@ -155,6 +165,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def render(code: str, lang: str, **params: object) -> str:
-    """Fill one message template; unknown languages fall back to Vietnamese."""
+    """Fill one message template; unknown languages fall back to Vietnamese; a {lang: text} parameter is localised."""
     table = MESSAGES[code]
-    return table.get(lang, table["vi"]).format(**params)
+    shown = {k: (v.get(lang) or v.get("vi", "")) if isinstance(v, dict) else v for k, v in params.items()}
+    return table.get(lang, table["vi"]).format(**shown)

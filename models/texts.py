@@ -112,6 +112,31 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_estimate": {"vi": "ước tính", "en": "estimate"},
     "status_derived": {"vi": "tính toán", "en": "derived"},
     "status_proxy": {"vi": "thay thế", "en": "proxy"},
+    "reliability_high": {"vi": "cao", "en": "high"},
+    "reliability_medium": {"vi": "trung bình", "en": "medium"},
+    "reliability_low": {"vi": "thấp", "en": "low"},
+    "template_sheet": {"vi": "trang", "en": "sheet"},
+    "template_column": {"vi": "cột", "en": "column"},
+    "template_guidance": {"vi": "hướng dẫn", "en": "guidance"},
+    "template_observations_territory_id": {"vi": "Mã lãnh thổ, ví dụ tuyen_quang_merged (xem trang Dữ liệu)", "en": "Territory id, e.g. tuyen_quang_merged (see the Data page)"},
+    "template_observations_indicator_id": {"vi": "Mã chỉ tiêu, ví dụ labour_productivity_current (xem trang Dữ liệu)", "en": "Indicator id, e.g. labour_productivity_current (see the Data page)"},
+    "template_observations_vintage": {"vi": "Kỳ số liệu (vd. main); kỳ mới phải khai trong vintages.csv", "en": "Vintage (e.g. main); a new vintage must be declared in vintages.csv"},
+    "template_observations_year": {"vi": "Năm (số nguyên)", "en": "Year (whole number)"},
+    "template_observations_period_start": {"vi": "Chỉ dùng cho số bình quân giai đoạn; để trống", "en": "Only for period averages; leave empty"},
+    "template_observations_value": {"vi": "Số không kèm đơn vị; dấu phẩy hoặc dấu chấm thập phân (61,5 hoặc 61.5)", "en": "Number without a unit; decimal point or comma (61.5)"},
+    "template_observations_qualifier": {"vi": "Để trống nếu chính xác; approx / lower_bound / upper_bound", "en": "Empty if exact; approx / lower_bound / upper_bound"},
+    "template_observations_status": {"vi": "chính thức / sơ bộ / ước tính / tính toán / thay thế (hoặc official / preliminary / estimate / derived / proxy)", "en": "official / preliminary / estimate / derived / proxy (or the Vietnamese words)"},
+    "template_observations_source_id": {"vi": "Mã nguồn; nguồn mới khai ở trang 'sources'", "en": "Source id; a new source goes on the 'sources' sheet"},
+    "template_observations_preferred": {"vi": "true nếu đây là giá trị ứng dụng dùng (để trống = true)", "en": "true if the app should use this value (empty = true)"},
+    "template_observations_year_inferred": {"vi": "true nếu năm được suy ra", "en": "true if the year was inferred"},
+    "template_observations_formula": {"vi": "Công thức nếu là số tính toán", "en": "Formula if derived"},
+    "template_observations_note": {"vi": "Ghi chú (trích dẫn, trang niên giám…)", "en": "Note (quote, yearbook page…)"},
+    "template_sources_source_id": {"vi": "Mã nguồn mới: chữ thường không dấu, số, dấu gạch dưới (vd. nien_giam_tq_2025)", "en": "New source id: lower-case ASCII, digits, underscores (e.g. nien_giam_tq_2025)"},
+    "template_sources_publisher": {"vi": "Cơ quan công bố (vd. Cục Thống kê tỉnh Tuyên Quang)", "en": "Publisher (e.g. Tuyen Quang Statistics Office)"},
+    "template_sources_title": {"vi": "Tên ấn phẩm hoặc trang (vd. Niên giám thống kê 2025, bản in)", "en": "Title of the publication or page (e.g. Statistical Yearbook 2025, print)"},
+    "template_sources_url": {"vi": "Địa chỉ trang web; để trống nếu là ấn phẩm in (ghi số trang ở cột ghi chú của số liệu)", "en": "Web address; leave empty for a printed publication (put the page in the value's note)"},
+    "template_sources_published": {"vi": "Ngày công bố: YYYY, YYYY-MM hoặc YYYY-MM-DD; có thể để trống", "en": "Publication date: YYYY, YYYY-MM or YYYY-MM-DD; may be empty"},
+    "template_sources_reliability": {"vi": "Độ tin cậy: cao / trung bình / thấp (hoặc high / medium / low)", "en": "Reliability: high / medium / low (or the Vietnamese words)"},
     "kind_level_at_least": {"vi": "đạt tối thiểu", "en": "at least"},
     "kind_level_at_most": {"vi": "không vượt quá", "en": "at most"},
     "kind_average_growth_at_least": {"vi": "tăng bình quân tối thiểu (%/năm)", "en": "average growth at least (%/yr)"},
@@ -276,6 +301,36 @@ STRINGS: dict[str, dict[str, str]] = {
     "region_chart_indicator": {"vi": "Chỉ tiêu để so sánh 14 tỉnh", "en": "Indicator to compare the 14 provinces"},
     # method
     "method_title": {"vi": "Phương pháp dự báo và đánh giá", "en": "How forecasts and assessments are made"},
+    "method_body": {
+        "vi": '**Dự báo.** Mỗi chuỗi số liệu (một kỳ số liệu, không nối qua đứt gãy, không nội suy) được biến đổi: log cho mức dương,\nlogit có giới hạn cho tỷ lệ %, giữ nguyên cho tốc độ tăng. Chuỗi từ 6 điểm: kết hợp cân bằng hai mô hình của statsmodels –\nETS xu hướng tắt dần và Theta – quanh trung bình hai đường trung vị (2.000 đường đi); một mô hình cho kết quả bất thường trên\nchuỗi nào thì bị loại cho chuỗi đó. Kiểm định trên các bộ chuỗi học cho thấy tổ hợp này ổn định hơn tổ hợp ba mô hình có\nbước ngẫu nhiên có xu hướng (xu hướng này bùng nổ trên một số chuỗi). Chuỗi 2–5 điểm dùng xu hướng có ràng buộc\n(co mạnh về không đổi: drift × m/(m+3)), độ dao động theo chính các thay đổi của chuỗi, và được gắn nhãn *bằng chứng yếu*;\n0–1 điểm: không dự báo. Tốc độ tăng dùng mô hình bình quân.\n\n**Hiệu chỉnh.** Khoảng dự báo của các mô hình trên số liệu năm thực tế thường quá hẹp, nhất là với chuỗi ngắn. Mỗi nhóm\nmô hình (xu hướng trên 6+ điểm, xu hướng có ràng buộc trên 2–5 điểm, mô hình bình quân cho tốc độ tăng) có một hệ số nới\ntrơn theo tầm dự báo h và độ dài chuỗi n: k(h, n) = exp(a + b·ln h + c·ln n), b ≥ 0, áp cho cả đường đi quanh đường trung vị.\nTrung vị không bị dịch chuyển và khoảng dự báo không bao giờ hẹp lại khi h tăng. Ba tham số mỗi nhóm được học trên nhiều\nhọ chuỗi thực (Penn World Table, tỷ suất sinh của Ngân hàng Thế giới, chuỗi GSO theo tỉnh), chọn sao cho họ chuỗi kém nhất\nvẫn sai số ít nhất, rồi kiểm tra trên các chuỗi không dùng để học (bảng dưới).\n\n**Xác suất đạt.** Tỷ lệ đường đi thỏa điều kiện của mục tiêu:',
+        "en": "**Forecast.** Each series (one vintage, never across a break, never interpolated) is transformed: log for positive\nlevels, bounded logit for percentages, none for growth rates. Series of 6+ points: an equal-weight combination of two\nstatsmodels models – damped-trend ETS and Theta – around the mean of their two median paths (2,000 paths); a member that\nmisbehaves on a series is dropped for it. On the learning collections this pair was steadier than the three-model pool\nwith a random walk with drift (whose trend explodes on some series). Series of 2–5 points use a constrained trend\n(shrunk hard towards no change: drift × m/(m+3)) whose spread follows the series' own changes, labelled *low evidence*;\n0–1 points: no forecast. Growth rates use the mean model.\n\n**Calibration.** Plain model intervals on real yearly data are too narrow, most of all for short series. Each family of\nmodels (trend models on 6+ points, the constrained trend on 2–5 points, the mean model for growth rates) gets one widening\nfactor, smooth in the horizon h and the history length n: k(h, n) = exp(a + b·ln h + c·ln n), b ≥ 0, applied to whole paths\naround the median path. The median never moves and no band narrows further out. The three numbers per family are learned\non several families of real series (Penn World Table, World Bank fertility rates, GSO provincial series), chosen so that\nthe worst family's error is smallest, and checked on series not used to learn them (tables below).\n\n**Probability of meeting a target.** The share of paths that meet the target's condition:",
+    },
+    "method_average_growth": {"vi": "**Tăng bình quân** đạt mục tiêu g* và tốc độ cần đạt mỗi năm từ năm số liệu cuối:",
+                              "en": "**Average growth** meeting a target g*, and the rate needed each year from the last observed year:"},
+    "method_un2023": {"vi": "**Phân loại LHQ 2023** (dự phóng theo tốc độ tăng bình quân thực tế CAGR_a):",
+                      "en": "**UN 2023 categories** (projected at the actual compound growth CAGR_a):"},
+    "method_un2023_bands": {"vi": "P ≥ 0,95: {on_track}; 0,10 ≤ P < 0,95: {fair}; P < 0,10: {stagnation}.",
+                            "en": "P ≥ 0.95: {on_track}; 0.10 ≤ P < 0.95: {fair}; P < 0.10: {stagnation}."},
+    "method_open_sdg": {"vi": "**Tỷ số tiến độ Open SDG** (CAGR_a thực tế so với CAGR_r cần có; d = 1 nếu cao hơn là tốt, −1 nếu ngược lại), "
+                               "ngưỡng 0,95 / 0,60 / 0: đúng tiến độ / có tiến bộ, cần tăng tốc / tiến bộ hạn chế / thụt lùi.",
+                        "en": "**Open SDG progress ratio** (actual CAGR_a against the required CAGR_r; d = 1 if higher is better, −1 otherwise), "
+                              "bands 0.95 / 0.60 / 0: on track / progress, acceleration needed / limited progress / deterioration."},
+    "method_se": {"vi": "A_m: đường đi thứ m thỏa điều kiện của mục tiêu. Với M = 2.000 đường đi, sai số chuẩn SE không quá 1,1 điểm %.",
+                  "en": "A_m: path m meets the target's condition. With M = 2,000 paths the standard error SE is at most 1.1 pp."},
+    "col_probability": {"vi": "Xác suất đạt", "en": "Probability"},
+    "words_caption": {"vi": "Mỗi khoảng gồm cận dưới: P = 90% là \"rất có khả năng\".",
+                      "en": "Each band includes its lower edge: P = 90% is \"very likely\"."},
+    "col_method": {"vi": "Phương pháp", "en": "Method"},
+    "st_upload_button": {"vi": "Chọn tệp", "en": "Choose a file"},
+    "st_upload_limits": {"vi": "Tối đa {mb} MB mỗi tệp • CSV, XLSX", "en": "Up to {mb} MB per file • CSV, XLSX"},
+    "st_select_all": {"vi": "Chọn tất cả", "en": "Select all"},
+    "col_cover80": {"vi": "Phủ khoảng 80%", "en": "80% band cover"},
+    "col_cover95": {"vi": "Phủ khoảng 95%", "en": "95% band cover"},
+    "col_n_forecasts": {"vi": "Số dự báo", "en": "Forecasts"},
+    "col_n_series": {"vi": "Số chuỗi", "en": "Series"},
+    "method_ensemble": {"vi": "tổ hợp ETS + Theta (ứng dụng)", "en": "ETS + Theta combination (the app's)"},
+    "method_mean": {"vi": "mô hình bình quân (ứng dụng, tốc độ tăng)", "en": "mean model (the app's, growth rates)"},
+    "method_constrained_trend": {"vi": "xu hướng có ràng buộc (chuỗi 2–5 điểm)", "en": "constrained trend (2–5-point series)"},
     "backtest_title": {"vi": "Kiểm định quá khứ trên chuỗi số liệu của ứng dụng", "en": "Backtest on the app's own series"},
     "calibration_caveat": {
         "vi": "Chưa đạt ở đâu: một hệ số nới chung không vừa mọi họ chuỗi – chuỗi tỷ suất sinh (xu hướng rất đều) vẫn thiếu phủ, "
@@ -291,6 +346,37 @@ STRINGS: dict[str, dict[str, str]] = {
     "regime_last_5": {"vi": "Chỉ 5 điểm cuối", "en": "Last 5 points only"},
     "regime_last_8": {"vi": "Chỉ 8 điểm cuối", "en": "Last 8 points only"},
     "col_collection": {"vi": "Bộ chuỗi kiểm tra", "en": "Collection"},
+    "collection_L1": {"vi": "L1: PWT 9.1 (các nước thứ tự chẵn)", "en": "L1: PWT 9.1 (even countries)"},
+    "collection_L2": {"vi": "L2: Tổng tỷ suất sinh, Ngân hàng Thế giới (các nước thứ tự chẵn)",
+                      "en": "L2: World Bank fertility (even countries)"},
+    "collection_L3": {"vi": "L3: Chuỗi GSO theo tỉnh (các tỉnh thứ tự chẵn)", "en": "L3: GSO provincial series (even provinces)"},
+    "collection_A": {"vi": "A: PWT 9.1, cùng biến, các nước thứ tự lẻ", "en": "A: PWT 9.1, same variables, odd countries"},
+    "collection_B": {"vi": "B: PWT 9.1, biến khác, các nước thứ tự lẻ", "en": "B: PWT 9.1, other variables, odd countries"},
+    "collection_C": {"vi": "C: Tổng tỷ suất sinh, Ngân hàng Thế giới, các nước thứ tự lẻ",
+                     "en": "C: World Bank fertility, odd countries"},
+    "collection_D": {"vi": "D: Chuỗi GSO theo tỉnh (các tỉnh thứ tự lẻ) và cả nước",
+                     "en": "D: GSO provincial series (odd provinces) and Viet Nam"},
+    "collection_E": {"vi": "E: Chuỗi năm của statsmodels (loại khác)", "en": "E: statsmodels yearly series (other kinds)"},
+    "learned_on": {"vi": "Học trên: {collections}.", "en": "Learned on: {collections}."},
+    "n_series": {"vi": "{n} chuỗi", "en": "{n} series"},
+    "rel_supersedes": {"vi": "thay cho", "en": "supersedes"},
+    "gap_note_not_found": {"vi": "chưa tìm thấy", "en": "not found"},
+    "gap_note_not_public": {"vi": "không có trong các nguồn công khai đã tra", "en": "not available in public sources consulted"},
+    "gap_note_merged_only": {"vi": "chưa tìm thấy (năm 2024 chỉ công bố cho 34 tỉnh sau sáp nhập)",
+                             "en": "not found (2024 published only for the 34 merged provinces)"},
+    "gap_note_mic_2022": {"vi": "chưa tìm thấy (báo cáo năm 2022 của Bộ TT&TT có các tỉnh nhưng không có giá trị của Tuyên Quang "
+                                "trong các nguồn công khai đã tra)",
+                          "en": "not found (the MIC 2022 report lists provinces but Tuyen Quang's value is not in the public sources consulted)"},
+    "gap_note_gso_region": {"vi": "chưa tìm thấy (TCTK công bố theo vùng trong Niên giám; không có trong các nguồn công khai đã tra)",
+                            "en": "not found (GSO publishes it by region in the yearbook; not in the public sources consulted)"},
+    "gap_note_needs_yearbook": {"vi": "chưa tìm thấy; cần bảng 'Năng suất lao động xã hội' của Niên giám thống kê Tuyên Quang",
+                                "en": "not found; needs the Tuyen Quang yearbook table 'Năng suất lao động xã hội' (social labour productivity)"},
+    "gap_all_years": {"vi": "mọi năm", "en": "all years"},
+    "gap_filled": {"vi": "đã có số liệu {years} ({sources})", "en": "filled since: {years} ({sources})"},
+    "gap_open": {"vi": "vẫn còn thiếu", "en": "still missing"},
+    "gap_by_derivation": {"vi": "tính từ các số liệu khác", "en": "computed from other values"},
+    "col_gap_now": {"vi": "Hiện nay", "en": "Now"},
+    "rel_conflicts": {"vi": "khác với", "en": "differs from"},
     "col_forecasts": {"vi": "Số dự báo", "en": "Forecasts"},
     "col_ours": {"vi": "MASE của ứng dụng", "en": "Our MASE"},
     "col_best_simple": {"vi": "Phương pháp đơn giản tốt nhất", "en": "Best simple method"},
@@ -331,7 +417,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_new": {"vi": "Giá trị mới", "en": "New value"},
     "versions_current": {"vi": "Đang dùng: {version}", "en": "Serving: {version}"},
     "col_version": {"vi": "Phiên bản", "en": "Version"},
-    "col_created": {"vi": "Thời điểm (UTC)", "en": "Created (UTC)"},
+    "col_created": {"vi": "Thời điểm (giờ Việt Nam)", "en": "Created (Viet Nam time)"},
+    "col_updated": {"vi": "Cập nhật (giờ Việt Nam)", "en": "Updated (Viet Nam time)"},
+    "col_change": {"vi": "Thay đổi", "en": "Change"},
+    "change_added": {"vi": "thêm mới", "en": "added"},
+    "change_removed": {"vi": "bỏ đi", "en": "removed"},
+    "change_revised": {"vi": "sửa", "en": "revised"},
+    "changes_data_failed": {"vi": "Không so sánh được số liệu với phiên bản {version} của cuộc họp: {error}",
+                            "en": "The data could not be compared with the meeting's version {version}: {error}"},
+    "snapshot_default": {"vi": "Họp Ban Chỉ đạo {date}", "en": "Steering committee meeting {date}"},
+    "delete_sure": {"vi": "Chắc chắn xóa '{name}'", "en": "Yes, delete '{name}'"},
+    "rollback_sure": {"vi": "Chắc chắn chuyển số liệu sang phiên bản {version} (mọi trang dùng phiên bản này)",
+                      "en": "Yes, switch the data to version {version} (every page uses it)"},
+    "switched": {"vi": "Đã chuyển sang phiên bản {version}.", "en": "Switched to version {version}."},
     "col_author": {"vi": "Người tạo", "en": "Author"},
     "col_changes": {"vi": "Thay đổi", "en": "Changes"},
     "switch_version": {"vi": "Chuyển về phiên bản", "en": "Serve version"},
@@ -574,6 +672,25 @@ def fmt_percent(share: float | None, lang: str = "vi", digits: int = 0) -> str:
         return "–"
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
     return format_percent(share, format=pattern, locale=LOCALES.get(lang, "vi_VN"))
+
+
+def fmt_datetime(iso: str | None, lang: str = "vi") -> str:
+    """A stored UTC time ('2026-12-02T03:15:00+00:00') in Viet Nam's time: '10:15 2/12/2026' / '2 Dec 2026, 10:15'."""
+    import datetime as dt
+
+    from babel.dates import format_datetime
+
+    if not iso:
+        return "–"
+    try:
+        when = dt.datetime.fromisoformat(str(iso))
+    except ValueError:
+        return str(iso)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    local = when.astimezone(dt.timezone(dt.timedelta(hours=7)))
+    pattern = "HH:mm d/M/yyyy" if lang == "vi" else "d MMM yyyy, HH:mm"
+    return format_datetime(local.replace(tzinfo=None), pattern, locale=LOCALES.get(lang, "vi_VN"))
 
 
 def fmt_date(iso: str | None, lang: str = "vi") -> str:

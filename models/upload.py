@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from models.forecast import QUANTILE_LEVELS
-from models.catalog import SPECS, Catalog, CatalogError, Problem, parse_table, validate
+from models.catalog import SPECS, Catalog, CatalogError, Problem, parse_table, unknown_ref, validate
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -80,6 +80,35 @@ def _normalise_header(cells: list[str]) -> list[str]:
 
 NUMERIC = {"year", "value", "period_start"}
 VN_NUMBER = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$")
+DECIMAL_COMMA = re.compile(r"^-?\d+,\d+$")          # 61,5 typed as text in a workbook or a quoted CSV cell
+AMBIGUOUS_COMMA = re.compile(r"^-?\d{1,3},\d{3}$")  # 1,234: a thousands separator or three decimals?
+WORDED = ("status", "reliability")                  # columns whose codes the app shows as words
+REF_TABLES = {"territory_id": "territories.csv", "indicator_id": "indicators.csv", "source_id": "sources.csv"}
+
+
+def choice_words(column: str) -> dict[str, str]:
+    """The words the app shows for a coded column (both languages, any case) -> the stored code.
+
+    A planner types what the screen says ("chính thức", "Sơ bộ", "high"); the code is stored.
+    """
+    from models.catalog import RELIABILITIES, STATUSES
+    from models.texts import LANGS, t
+
+    codes, prefix = (STATUSES, "status_") if column == "status" else (RELIABILITIES, "reliability_")
+    words = {c: c for c in codes}
+    for c in codes:
+        for lang in LANGS:
+            words[unicodedata.normalize("NFC", t(prefix + c, lang)).strip().lower()] = c
+    return words
+
+
+def shown_choices(column: str) -> dict[str, str]:
+    """The allowed words of a coded column as the app shows them, per language (for a refusal's message)."""
+    from models.catalog import RELIABILITIES, STATUSES
+    from models.texts import LANGS, t
+
+    codes, prefix = (STATUSES, "status_") if column == "status" else (RELIABILITIES, "reliability_")
+    return {lang: ", ".join(t(prefix + c, lang) for c in codes) for lang in LANGS}
 
 
 MAX_UNZIPPED = 50 * 1024 * 1024      # an XLSX whose parts decompress past this is refused unread
@@ -127,6 +156,7 @@ def _rows_to_csv(rows: list[list[str]], numeric_comma: bool, where: str = "") ->
     vi = header.index("value") if "value" in header else None
     si = header.index("source_id") if "source_id" in header else None
     counts = {"blank": 0, "derived": 0, "columns": list(header)}
+    words = {h: choice_words(h) for h in WORDED if h in header}
     for i, r in enumerate(rows[1:], start=2):
         r = list(r) + [""] * (len(header) - len(r)) if len(r) < len(header) else list(r)
         r = [_clean_cell(c, where, i, header[j] if j < len(header) else f"#{j + 1}") for j, c in enumerate(r)]
@@ -142,6 +172,12 @@ def _rows_to_csv(rows: list[list[str]], numeric_comma: bool, where: str = "") ->
         if numeric_comma:
             r = [(c.replace(".", "").replace(",", ".") if h in NUMERIC and VN_NUMBER.match(c.strip()) else c)
                  for h, c in zip(header, r)] + r[len(header):]
+        else:   # a decimal comma is read as one unless it could be a thousands separator
+            r = [(c.strip().replace(",", ".") if h in NUMERIC and DECIMAL_COMMA.match(c.strip())
+                  and not AMBIGUOUS_COMMA.match(c.strip()) else c) for h, c in zip(header, r)] + r[len(header):]
+        for j, h in enumerate(header):
+            if h in words and j < len(r) and r[j].strip():
+                r[j] = words[h].get(unicodedata.normalize("NFC", r[j]).strip().lower(), r[j])
         w.writerow(r)
     return buf.getvalue().encode("utf-8"), counts
 
@@ -155,7 +191,7 @@ def _complete(csv_bytes: bytes, table: str, file: str) -> bytes:
     header = rows[0]
     names = SPECS[table].names
     missing_optional = [c for c in names if c not in header and (table == "observations" and c in OPTIONAL_OBS
-                                                                  or table == "sources" and c in ("note", "published"))]
+                                                                  or table == "sources" and c in ("note", "published", "url"))]
     if not missing_optional:
         return csv_bytes
     out = io.StringIO()
@@ -288,8 +324,34 @@ def _empty(table: str) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=dtype.get(k, "str")) for c, k in kinds.items()})
 
 
-def parse_upload(raw: bytes, file: str) -> dict[str, pd.DataFrame]:
-    """Bytes of an uploaded CSV/XLSX -> typed frames of observations (and sources), or CatalogError."""
+def _explain(problem: Problem) -> Problem:
+    """A refusal in the planner's words: the allowed words the app shows, an ambiguous comma named as such."""
+    if problem.code == "not_allowed" and problem.column in WORDED:
+        problem.params = {**problem.params, "allowed": shown_choices(problem.column)}
+    elif problem.code == "not_number" and AMBIGUOUS_COMMA.match(str(problem.params.get("value", "")).strip()):
+        problem.code = "ambiguous_number"
+    return problem
+
+
+def _raw_refs(data: bytes, where: str, refs: dict[str, set], tables: dict[str, str]) -> list[Problem]:
+    """Unknown ids in rows that did not parse, so a typo is reported with the other problems of its row."""
+    reader = csv.reader(io.StringIO(data.decode("utf-8"), newline=""))
+    header = next(reader, [])
+    cols = [(j, h) for j, h in enumerate(header) if h in refs]
+    out = []
+    for r in reader:
+        for j, h in cols:
+            v = r[j].strip() if j < len(r) else ""
+            if v and v not in refs[h]:
+                out.append(unknown_ref(where, reader.line_num, h, v, refs[h], tables[h]))
+    return out
+
+
+def parse_upload(raw: bytes, file: str, refs: dict[str, set] | None = None) -> dict[str, pd.DataFrame]:
+    """Bytes of an uploaded CSV/XLSX -> typed frames of observations (and sources), or CatalogError.
+
+    `refs` (column -> known ids) lets a sheet that does not parse also report its unknown ids, in one list.
+    """
     if len(raw) > MAX_BYTES:
         raise _refuse(file, "too_large", size=f"{len(raw) / 1e6:.1f}", limit=f"{MAX_BYTES / 1e6:.0f}")
     if not raw.strip():
@@ -302,8 +364,9 @@ def parse_upload(raw: bytes, file: str) -> dict[str, pd.DataFrame]:
         raise _refuse(file, "type_mismatch", named="CSV", found="XLSX/ZIP")
     sheets = read_xlsx_upload(raw, file) if is_zip else read_csv_upload(raw, file)
     blank_rows = sum(info["blank"] for _, info in sheets.values())
-    frames = {}
-    for table, (data, info) in sheets.items():
+    frames: dict[str, pd.DataFrame] = {}
+    failed: list[tuple] = []
+    for table, (data, info) in sorted(sheets.items(), key=lambda kv: kv[0] != "sources"):   # sources first
         blanks = info["blank"] + info["derived"]
         n_lines = data.count(b"\n")
         if n_lines - 1 > MAX_ROWS:
@@ -313,11 +376,26 @@ def parse_upload(raw: bytes, file: str) -> dict[str, pd.DataFrame]:
             frame, lines = parse_table(SPECS[table], _complete(data, table, where), where)
         except CatalogError as exc:
             if not (blanks and exc.first.code == "no_rows"):
-                raise
+                failed.append((table, data, where, [_explain(p) for p in exc.problems]))
+                continue
             frame, lines = _empty(table), []   # only blanks: nothing to store
         frame.attrs["lines"] = lines
         frame.attrs["file"] = where
         frames[table] = frame
+    if failed:
+        problems = []
+        for table, data, where, found in failed:
+            if table == "observations" and refs and found[0].code not in ("missing_column", "extra_column",
+                                                                           "duplicate_column"):
+                known = dict(refs)
+                if "sources" in frames:
+                    known["source_id"] = set(known.get("source_id", set())) | set(frames["sources"]["source_id"])
+                seen = {(p.row, p.column) for p in found}
+                found += [p for p in _raw_refs(data, where, known, REF_TABLES) if (p.row, p.column) not in seen]
+                order = next(csv.reader(io.StringIO(data.decode("utf-8"), newline="")), [])   # as the columns stand
+                found.sort(key=lambda p: (p.row or 0, order.index(p.column) if p.column in order else -1))
+            problems += found
+        raise CatalogError(problems)
     obs_info = sheets["observations"][1]
     frames["observations"].attrs.update(blank_rows=blank_rows, derived_rows=obs_info["derived"],
                                         columns=obs_info["columns"], delimiter=obs_info.get("delimiter", ""))
@@ -369,7 +447,9 @@ def _common_factor(revised: pd.DataFrame, min_rows: int = 3) -> float | None:
 def prepare_upload(cat: Catalog, raw: bytes, file: str, current_files: dict[str, bytes], version_label: str = "")\
         -> UploadResult:
     """Validate an upload against the current version and describe what it would change."""
-    frames = parse_upload(raw, file)
+    frames = parse_upload(raw, file, refs={"territory_id": set(cat.territories["territory_id"]),
+                                           "indicator_id": set(cat.indicators["indicator_id"]),
+                                           "source_id": set(cat.sources["source_id"])})
     obs_new = frames["observations"]
     src_new = frames.get("sources", _empty("sources"))
     used = set(obs_new["source_id"])

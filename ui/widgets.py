@@ -259,13 +259,11 @@ def estimate_text(cat, inputs: str, lg: str) -> str:
 
 def requests_xlsx(cat, reqs: list, lg: str) -> bytes:
     """The template a statistics office fills in (blank values; the Data page takes it back)."""
-    from models.export import NOTES
+    from models.export import guidance_frame
     from models.requests import request_rows, request_template
 
     rows = request_rows(cat, reqs, lambda r: f"{t('col_holder', lg)}: {t('holder_' + r.holder, lg)} – {request_note(r, lg)}")
-    cols = list(rows.columns)
-    guidance = pd.DataFrame({"cột / column": cols, "hướng dẫn": [NOTES.get(c, ("", ""))[0] for c in cols],
-                             "guidance": [NOTES.get(c, ("", ""))[1] for c in cols]})
+    guidance = guidance_frame([("observations", c) for c in rows.columns])
     return request_template(cat, rows, guidance)
 
 
@@ -327,3 +325,26 @@ def store_upload(result, author: str, note: str, changes: dict, lg: str) -> str 
     except (StoreError, OSError) as exc:
         st.error(t("store_error", lg, error=exc))
     return None
+
+
+def streamlit_words(lg: str) -> None:
+    """Streamlit's own English on widgets (the uploader's button and limits, 'Select all') in the active language.
+
+    Streamlit 1.67 has no setting for these words, so the shown text is swapped by CSS; the
+    words themselves come from the catalogue like every other text.
+    """
+    from models.upload import MAX_BYTES
+
+    def css_text(key: str, **params) -> str:
+        return t(key, lg, **params).replace("\\", "").replace('"', "'")
+
+    st.html(f"""<style>
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p {{font-size: 0}}
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after {{
+  content: "{css_text('st_upload_button')}"; font-size: 0.875rem}}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0}}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{css_text('st_upload_limits', mb=MAX_BYTES // (1024 * 1024))}"; font-size: 0.875rem}}
+[data-key="__select_all__"] > div {{font-size: 0}}
+[data-key="__select_all__"] > div::after {{content: "{css_text('st_select_all')}"; font-size: 1rem}}
+</style>""")
