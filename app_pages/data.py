@@ -1,9 +1,12 @@
 """Data catalogue: every indicator with unit, coverage, source and status; the target registry."""
+import re
+
 import pandas as pd
 import streamlit as st
 
 from models.catalog import CatalogError
-from ui.i18n import fmt_auto, fmt_number, t
+from models.gaps import gap_table
+from ui.i18n import fmt_auto, fmt_datetime, fmt_number, t
 from ui.loaders import catalog, coverage, current_version
 
 lang = st.session_state.get("lang", "vi")
@@ -11,6 +14,8 @@ lang = st.session_state.get("lang", "vi")
 
 st.title(t("catalogue_title", lang))
 st.caption(t("catalogue_intro", lang))
+if st.session_state.get("data_flash"):    # what the last upload or switch did, shown after the rerun that applied it
+    st.success(st.session_state.pop("data_flash"))
 
 try:
     cat = catalog()
@@ -27,6 +32,15 @@ c3.metric(t("metric_targets", lang), fmt_number(len(cat.targets), lang, 0))
 c4.metric(t("metric_sources", lang), fmt_number(len(cat.sources), lang, 0))
 
 names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
+
+
+def readable_formula(formula: str, names: dict) -> str:
+    """A derived value's formula with indicator names in place of their ids (longest id first)."""
+    for iid in sorted((i for i in names if i in formula), key=len, reverse=True):
+        formula = re.sub(rf"\b{re.escape(iid)}\b", f"[{names[iid]}]", formula)
+    return formula
+
+
 terr_names = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
 tab_ind, tab_tg, tab_series, tab_src, tab_gap = st.tabs(
     [t("tab_indicators", lang), t("tab_targets", lang), t("tab_series", lang), t("tab_sources", lang), t("tab_gaps", lang)])
@@ -49,13 +63,24 @@ with tab_ind:
             ", ".join(t(f"status_{s}", lang) for s in str(v).split(", ")) if isinstance(v, str) else "–"
             for v in view["statuses"]],
         t("col_n_sources", lang): view["n_sources"].fillna(0).astype(int),
-        t("col_formula", lang): view["formula"],
+        t("col_formula", lang): [readable_formula(f, names) if isinstance(f, str) else "" for f in view["formula"]],
     })
     st.dataframe(table, hide_index=True, width="stretch", key="cat_table")
 
 with tab_tg:
     tg = cat.targets
     docs = dict(zip(cat.documents["document_id"], cat.documents["number"]))
+    doc_of, year_of = dict(zip(tg["target_id"], tg["document_id"])), dict(zip(tg["target_id"], tg["target_year"]))
+
+    def relations(supersedes: str, conflicts: str) -> str:
+        """Other targets named by their document and year, never by their ids."""
+        def named(ids: str) -> str:
+            return ", ".join(f"{docs.get(doc_of.get(x), x)} ({int(year_of[x])})" if x in year_of else x
+                             for x in ids.split(";") if x)
+        parts = [f"{t('rel_supersedes', lang)} {named(supersedes)}" if supersedes else "",
+                 f"{t('rel_conflicts', lang)} {named(conflicts)}" if conflicts else ""]
+        return "; ".join(p for p in parts if p)
+
     registry = pd.DataFrame({
         t("col_target", lang): tg[f"clause_{lang}"],
         t("col_document", lang): [docs[d] for d in tg["document_id"]],
@@ -64,7 +89,7 @@ with tab_tg:
         t("col_value", lang): [fmt_auto(v, lang) if not pd.isna(v) else "–" for v in tg["value"]],
         t("col_indicator", lang): [names.get(i, "–") if i else "–" for i in tg["indicator_id"]],
         t("col_territory", lang): [terr_names[x] for x in tg["assess_territory_id"]],
-        t("col_relations", lang): [" ".join(x for x in (s, c) if x) for s, c in zip(tg["supersedes"], tg["conflicts_with"])],
+        t("col_relations", lang): [relations(s, c) for s, c in zip(tg["supersedes"], tg["conflicts_with"])],
     })
     st.dataframe(registry, hide_index=True, width="stretch", key="target_table")
 
@@ -85,9 +110,9 @@ with tab_series:
             t("col_value", lang): [fmt_auto(v, lang) for v in rows["value"]],
             t("col_qualifier", lang): [t(f"qualifier_{q}", lang) if q else "" for q in rows["qualifier"]],
             t("col_status", lang): [t(f"status_{s}", lang) for s in rows["status"]],
-            t("col_vintage", lang): rows["vintage"],
+            t("col_vintage", lang): [cat.vintage_label(ind, v, lang) for v in rows["vintage"]],
             t("col_source", lang): [srcs.get(s, s) for s in rows["source_id"]],
-            t("col_formula", lang): rows["formula"].fillna(""),
+            t("col_formula", lang): [readable_formula(f, names) for f in rows["formula"].fillna("")],
             t("col_note", lang): rows["note"].fillna(""),
         }).sort_values(t("col_year", lang)), hide_index=True, width="stretch", key="series_table")
         st.caption(t("derived_caption", lang))
@@ -96,16 +121,16 @@ with tab_src:
     s = cat.sources
     st.dataframe(pd.DataFrame({
         t("col_publisher", lang): s["publisher"], t("col_title", lang): s["title"], "URL": s["url"],
-        t("col_published", lang): s["published"], t("col_reliability", lang): s["reliability"],
+        t("col_published", lang): s["published"], t("col_reliability", lang): [t(f"reliability_{x}", lang) for x in s["reliability"]],
     }), hide_index=True, width="stretch", key="source_table",
         column_config={"URL": st.column_config.LinkColumn("URL")})
 
-with tab_gap:
-    g = cat.gaps
+with tab_gap:   # a gap a later source has filled says so: it must not read as still open
+    g = gap_table(cat, lang)
     st.dataframe(pd.DataFrame({
         t("col_indicator", lang): [names.get(i, i) for i in g["indicator_id"]],
         t("col_territory", lang): [terr_names.get(x, x) for x in g["territory_id"]],
-        t("col_year", lang): g["year"], t("col_note", lang): g["note"],
+        t("col_year", lang): g["year"], t("col_note", lang): g["note"], t("col_gap_now", lang): g["now"],
     }), hide_index=True, width="stretch", key="gap_table")
 
 # ---- download, upload, versions (issue 5)
@@ -137,7 +162,9 @@ with tab_dl:   # files are built only when clicked, so a bad value can never sto
     st.caption(t("template_help", lang))
 
 with tab_up:
-    up = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx"], key="upload_file")
+    # a new key after each stored upload empties the box, so the stored file is not offered again
+    up = st.file_uploader(t("upload_file", lang), type=["csv", "xlsx"],
+                          key=f"upload_file_{st.session_state.get('uploads_stored', 0)}")
     if up is not None:
         try:
             s = store()
@@ -162,11 +189,13 @@ with tab_up:
             if result.scale_factor:
                 st.warning(t("upload_scale", lang, factor=fmt_auto(result.scale_factor, lang)))
                 confirmed_scale = st.checkbox(t("upload_scale_ok", lang), key="upload_scale_ok")
+            units = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"unit_{lang}"]))
             for name, frame in (("revised", result.revised), ("added", result.added)):
                 if not len(frame):
                     continue
-                columns = {t("col_indicator", lang): frame["indicator_id"],
-                           t("col_territory", lang): frame["territory_id"],
+                columns = {t("col_indicator", lang): [names.get(x, x) for x in frame["indicator_id"]],
+                           t("col_unit", lang): [units.get(x, "") for x in frame["indicator_id"]],
+                           t("col_territory", lang): [terr_names.get(x, x) for x in frame["territory_id"]],
                            t("col_year", lang): frame["year"].astype(int)}
                 if name == "revised":
                     columns[t("col_old", lang)] = [fmt_auto(v, lang) for v in frame["old_value"]]
@@ -181,8 +210,10 @@ with tab_up:
                 note = st.text_area(t("upload_note", lang), key="upload_note", max_chars=500)
                 if st.button(t("upload_confirm", lang), key="upload_confirm", type="primary", disabled=not confirmed_scale):
                     vid = store_upload(result, author, note or up.name, {"file": up.name}, lang)
-                    if vid:
-                        st.success(t("upload_done", lang, version=vid))
+                    if vid:   # rerun so the sidebar and every figure read the new version at once
+                        st.session_state["data_flash"] = t("upload_done", lang, version=vid)
+                        st.session_state["uploads_stored"] = st.session_state.get("uploads_stored", 0) + 1
+                        st.rerun()
 
 with tab_ver:
     try:
@@ -192,15 +223,19 @@ with tab_ver:
         st.markdown(t("versions_current", lang, version=current))
         st.dataframe(pd.DataFrame({
             t("col_version", lang): [v.version_id for v in versions],
-            t("col_created", lang): [v.created for v in versions],
+            t("col_created", lang): [fmt_datetime(v.created, lang) for v in versions],
             t("col_author", lang): [v.author for v in versions],
             t("col_note", lang): [v.note for v in versions],
             t("col_changes", lang): [", ".join(f"{k}: {val}" for k, val in v.changes.items()) for v in versions]}),
             hide_index=True, key="versions_table")
         target = st.radio(t("switch_version", lang), [v.version_id for v in versions][::-1], key="version_pick",
                           horizontal=True)
-        if st.button(t("switch_button", lang), key="version_switch"):
+        sure = st.checkbox(t("rollback_sure", lang, version=target), key="version_sure",
+                           disabled=target == current)
+        if st.button(t("switch_button", lang), key="version_switch", disabled=not sure or target == current):
             s.rollback(target)
+            st.session_state.pop("version_sure", None)
+            st.session_state["data_flash"] = t("switched", lang, version=target)
             st.rerun()
     except (StoreError, OSError) as exc:
         st.error(t("store_error", lang, error=exc))

@@ -177,3 +177,21 @@ def test_every_fact_row_is_imported_or_excluded_with_a_reason():
     excluded = list(csv.DictReader((ROOT / "data" / "build" / "excluded.csv").open(encoding="utf-8")))
     assert all(r["reason"] for r in excluded)
     assert any("registered in data/targets.csv" in r["reason"] for r in excluded)
+
+
+def test_a_gap_a_later_source_filled_says_so_and_an_open_one_stays_open():
+    from models.derive import with_derived
+    from models.gaps import gap_table
+
+    cat = with_derived(load_catalog())
+    g = gap_table(cat, "vi")
+    assert len(g) == len(cat.gaps)
+    used = cat.used()
+    for row, gap in zip(g.to_dict("records"), cat.gaps.to_dict("records")):
+        have = used[(used.territory_id == gap["territory_id"]) & (used.indicator_id == gap["indicator_id"])]
+        if gap["year"] != "all years":
+            have = have[have.year.astype(int) == int(gap["year"])]
+        assert row["open"] == have.empty, gap
+        assert row["now"] == "vẫn còn thiếu" if have.empty else row["now"].startswith("đã có số liệu")
+    assert not any("not found" in n for n in g["note"]), "every research note is shown in Vietnamese"
+    assert "mọi năm" in set(g["year"])

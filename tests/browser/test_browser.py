@@ -135,6 +135,8 @@ def test_upload_preview_confirm_target_then_roll_back(server, page, tmp_path):
     page.get_by_label("Người tải lên").fill("Sở KH&CN")
     page.get_by_role("button", name="Xác nhận và lưu thành phiên bản mới").click()
     page.wait_for_selector("text=Đã lưu phiên bản v0002")
+    settle(page)
+    assert "v0002-" in page.locator('[data-testid="stSidebar"]').inner_text()   # the sidebar reads it at once
 
     page.goto(f"{server}/chi-tieu?target=tq_di_households_ftth_2025")
     page.wait_for_selector('[data-testid="stMetric"]')
@@ -145,6 +147,9 @@ def test_upload_preview_confirm_target_then_roll_back(server, page, tmp_path):
     settle(page)
     page.get_by_role("tab", name="Phiên bản").click()
     page.locator('[data-testid="stRadio"]').filter(has_text="Chuyển về phiên bản").get_by_text("v0001").click()
+    settle(page)
+    assert page.get_by_role("button", name="Dùng phiên bản này").is_disabled()   # not without the confirmation
+    page.get_by_text("Chắc chắn chuyển số liệu sang phiên bản v0001").click()
     settle(page)
     page.get_by_role("button", name="Dùng phiên bản này").click()
     settle(page)
