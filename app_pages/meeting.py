@@ -1,17 +1,19 @@
 """Meeting: present mode (one target per screen), the Vietnamese meeting pack (PPTX/PDF), saved scenarios,
 meeting snapshots and what changed since."""
+import dataclasses
 import datetime as dt
 import time
 
 import pandas as pd
 import streamlit as st
 
-from models.catalog import SPECS, parse_table
-from models.meetings import MeetingStore, MeetingStoreError, diff
+from models.catalog import CatalogError
+from models.meetings import MeetingStore, MeetingStoreError, diff, observations_of
 from models.pack import build_pdf, build_pptx
 from models.scenario import LEVERS
 from models.scrub import main_lever
-from ui.i18n import fmt_date, fmt_number, fmt_percent, t
+from models.store import StoreError
+from ui.i18n import fmt_auto, fmt_date, fmt_datetime, fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, current_version, lever_grid, prepared, store
 from ui.pack_content import build_pack_content, scrub_spec, target_figure
 from ui.widgets import (catch_up_label, catch_up_text, lang, p_text, scenario, scenario_label, set_scenario, state_text,
@@ -122,13 +124,15 @@ try:
     name = n1.text_input(t("scenario_name", lg), key="save_name", max_chars=80)
     desc = n2.text_input(t("description", lg), key="save_desc", max_chars=300)
     if st.button(t("save_current", lg), key="save_scenario") and name.strip():
-        db.save_scenario(type(s)(name.strip(), dict(s.values), desc), description=desc)
+        db.save_scenario(dataclasses.replace(s, name=name.strip(), description=desc), description=desc)
         st.success(t("saved_ok", lg, name=name.strip()))
     saved = db.list_scenarios()
     if saved.empty:
         st.caption(t("no_saved", lg))
     else:
-        st.dataframe(saved[["name", "description", "updated"]], hide_index=True, key="saved_table")
+        st.dataframe(pd.DataFrame({t("scenario_name", lg): saved["name"], t("description", lg): saved["description"],
+                                   t("col_updated", lg): [fmt_datetime(x, lg) for x in saved["updated"]]}),
+                     hide_index=True, key="saved_table")
         pick = st.selectbox(t("pick_saved", lg), saved["name"].tolist(), key="saved_pick")
         c1, c2, c3 = st.columns(3)
         if c1.button(t("load", lg), key="saved_load"):
@@ -137,8 +141,10 @@ try:
         if c2.button(t("duplicate", lg), key="saved_dup"):
             db.duplicate_scenario(pick, f"{pick} (2)")
             st.rerun()
-        if c3.button(t("delete", lg), key="saved_del"):
+        sure = c3.checkbox(t("delete_sure", lg, name=pick), key="saved_del_sure")
+        if c3.button(t("delete", lg), key="saved_del", disabled=not sure):
             db.delete_scenario(pick)
+            st.session_state.pop("saved_del_sure", None)
             st.rerun()
 except MeetingStoreError as exc:
     st.error(t("db_error", lg, error=exc))
@@ -147,7 +153,7 @@ except MeetingStoreError as exc:
 st.subheader(t("snapshot_title", lg))
 try:
     title = st.text_input(t("snapshot_name", lg), key="snap_title", max_chars=200,
-                          value=f"Họp Ban Chỉ đạo {dt.date.today().isoformat()}")
+                          value=t("snapshot_default", lg, date=fmt_date(dt.date.today().isoformat(), lg)))
     decisions = st.text_area(t("decisions", lg), key="snap_decisions", max_chars=5000)
     if st.button(t("record", lg), key="snap_record"):
         sid = db.record_snapshot(title, s, version, assessments(s), decisions)
@@ -161,18 +167,28 @@ try:
                            format_func=lambda i: f"#{i} · {snaps.set_index('snapshot_id').loc[i, 'title']}")
         snap = db.snapshot(int(sid))
         old_obs = new_obs = None
+        compare_error = None
         try:
-            old_vid, new_vid = snap["data_version"].split("-")[0], version.split("-")[0]
-            old_obs = parse_table(SPECS["observations"], store().files(old_vid)["observations.csv"])[0]
-            new_obs = parse_table(SPECS["observations"], store().files(new_vid)["observations.csv"])[0]
-        except (OSError, KeyError, ValueError):
-            pass
+            old_obs, new_obs = observations_of(store(), snap["data_version"]), observations_of(store(), version)
+        except (StoreError, CatalogError) as exc:     # said plainly: a failed comparison is not "no changes"
+            compare_error = exc.message(lg) if isinstance(exc, CatalogError) else str(exc)
         ch = diff(snap, s, assessments(s), old_obs, new_obs)
         st.markdown(f"**{t('changes_data', lg)}**")
-        if ch.data.empty:
+        if compare_error:
+            st.warning(t("changes_data_failed", lg, version=snap["data_version"], error=compare_error))
+        elif ch.data.empty:
             st.caption(t("no_changes", lg))
         else:
-            st.dataframe(ch.data, hide_index=True, key="changes_data")
+            ind_names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
+            terr_names = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+            st.dataframe(pd.DataFrame({
+                t("col_indicator", lg): [ind_names.get(x, x) for x in ch.data["indicator_id"]],
+                t("col_territory", lg): [terr_names.get(x, x) for x in ch.data["territory_id"]],
+                t("col_year", lg): ch.data["year"].astype(int),
+                t("col_before", lg): [fmt_auto(v, lg) for v in ch.data["value_before"]],
+                t("col_after", lg): [fmt_auto(v, lg) for v in ch.data["value_after"]],
+                t("col_change", lg): [t(f"change_{c}", lg) for c in ch.data["change"]]}),
+                hide_index=True, key="changes_data")
         st.markdown(f"**{t('changes_levers', lg)}**")
         if ch.levers.empty:
             st.caption(t("no_changes", lg))

@@ -212,3 +212,21 @@ def diff(snapshot: dict, scenario: Scenario, results: pd.DataFrame, old_obs: pd.
     targets = pd.DataFrame(rows, columns=["target_id", "p_before", "p_after", "change_pp", "state_before", "state_after",
                                           "category_before", "category_after"])
     return Changes(data=data, levers=levers, targets=targets)
+
+
+def observations_of(store, data_version: str) -> pd.DataFrame:
+    """The stored observations of a data version as a snapshot names it ('v0002-…'), for `diff`.
+
+    Raises StoreError (missing, unreadable or corrupt version) or CatalogError; the caller says so
+    rather than showing "no changes".
+    """
+    from models.catalog import SPECS, parse_table
+    from models.store import DataVersion, StoreError
+
+    vid = DataVersion.parse(data_version).version_id
+    store.verify(vid)
+    try:
+        raw = store.files(vid)["observations.csv"]
+    except (OSError, KeyError) as exc:
+        raise StoreError(f"version {vid}: {exc}") from None
+    return parse_table(SPECS["observations"], raw)[0]

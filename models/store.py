@@ -40,6 +40,28 @@ class Version:
     changes: dict
 
 
+@dataclass(frozen=True)
+class DataVersion:
+    """What every page, export and snapshot names: a stored version and the start of its files' checksum.
+
+    Written 'v0002-1a2b3c4d5e'; an older snapshot may hold the version id alone.
+    """
+    version_id: str
+    checksum: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> "DataVersion":
+        vid, _, checksum = str(text).strip().partition("-")
+        return cls(vid, checksum)
+
+    @classmethod
+    def of(cls, version: Version) -> "DataVersion":
+        return cls(version.version_id, version.checksum[:10])
+
+    def __str__(self) -> str:
+        return f"{self.version_id}-{self.checksum}" if self.checksum else self.version_id
+
+
 class StoreError(RuntimeError):
     """The store cannot be read or written (bad folder, no permission, corrupt version)."""
 

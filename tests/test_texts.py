@@ -79,3 +79,19 @@ def test_notes_survive_pickling_with_their_code():
     n = Note("gap", year=2016, first=2012, last=2014)
     back = pickle.loads(pickle.dumps(n))
     assert back.code == "gap" and back.text("vi").startswith("đứt quãng trước năm 2016") and str(back) == str(n)
+
+
+def test_stored_utc_times_are_shown_in_viet_nam_time_in_each_language():
+    from models.texts import fmt_datetime
+
+    assert fmt_datetime("2026-12-02T20:15:00+00:00", "vi") == "03:15 3/12/2026"
+    assert fmt_datetime("2026-12-02T20:15:00+00:00", "en") == "3 Dec 2026, 03:15"
+    assert fmt_datetime("", "vi") == "–" and fmt_datetime("not a time", "en") == "not a time"
+
+
+def test_a_data_version_reads_and_writes_its_one_spelling():
+    from models.store import DataVersion
+
+    v = DataVersion.parse("v0002-1a2b3c4d5e")
+    assert (v.version_id, v.checksum, str(v)) == ("v0002", "1a2b3c4d5e", "v0002-1a2b3c4d5e")
+    assert str(DataVersion.parse("v0003")) == "v0003"

@@ -11,7 +11,7 @@ import streamlit as st
 from models.assess import Prepared, evaluate, prepare
 from models.catalog import Catalog, coverage_table
 from models.derive import with_derived
-from models.store import DataStore
+from models.store import DataStore, DataVersion
 from models.scenario import Scenario
 
 
@@ -22,7 +22,7 @@ def store() -> DataStore:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _catalog(version: str) -> Catalog:
-    return with_derived(store().load(version.split("-")[0]))
+    return with_derived(store().load(DataVersion.parse(version).version_id))
 
 
 def catalog() -> Catalog:
@@ -52,7 +52,7 @@ def current_version() -> str:
             continue
         if candidate == vid:
             st.session_state.pop("refused_version", None)
-        return f"{candidate}-{versions[candidate].checksum[:10]}"
+        return str(DataVersion.of(versions[candidate]))
     raise StoreError("no readable data version in the store")
 
 
