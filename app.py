@@ -7,7 +7,7 @@ import streamlit as st  # noqa: E402
 
 from ui.i18n import LANGS, t  # noqa: E402
 from ui.loaders import bundled_notice, current_version, refused_version  # noqa: E402
-from ui.widgets import scenario, sidebar_scenario, sync_url  # noqa: E402
+from ui.widgets import scenario, sidebar_scenario, streamlit_words, sync_url  # noqa: E402
 
 st.set_page_config(page_title="Lộ trình 4.0", page_icon=":material/trending_up:", layout="wide")
 
@@ -18,6 +18,7 @@ if "target_id" not in st.session_state and st.query_params.get("target"):
 lang = st.sidebar.radio(t("language", st.session_state["lang"]), LANGS, key="lang", horizontal=True,
                         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
 scenario()   # read the scenario from the link once per session
+streamlit_words(lang)
 
 pages = [
     st.Page("app_pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:", default=True),

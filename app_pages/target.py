@@ -157,8 +157,8 @@ if needed:
 
 with st.expander(t("model_card", lg), expanded=False):
     bt = backtest_summary(current_version())
-    card = {t("mc_method", lg): prep.fc.method if prep.fc else "–",
-            t("mc_series", lg): now["series"] or "–",
+    card = {t("mc_method", lg): t(f"method_{prep.fc.method}", lg) if prep.fc else "–",
+            t("mc_series", lg): cat.series_label(now["series"], lg) if now["series"] else "–",
             t("mc_points", lg): now["n_points"],
             t("col_evidence", lg): t(f"evidence_{now['evidence']}", lg),
             t("mc_calibrated", lg): t("yes" if now["calibrated"] else "no", lg)}

@@ -168,6 +168,18 @@ def summarise_by_series(records: pd.DataFrame, version: str) -> pd.DataFrame:
     return out[SUMMARY_COLUMNS]
 
 
+def by_method(summary: pd.DataFrame) -> pd.DataFrame:
+    """Per-series backtest rows pooled by method, each series weighted by its number of forecasts; best MASE first."""
+    w = summary["n"].astype(float)
+    frame = summary.assign(_w=w, _mase=summary["mase"] * w, _c80=summary["coverage80"] * w,
+                           _c95=summary["coverage95"] * w)
+    g = frame.groupby("method")
+    out = pd.DataFrame({"mase": g["_mase"].sum() / g["_w"].sum(), "coverage80": g["_c80"].sum() / g["_w"].sum(),
+                        "coverage95": g["_c95"].sum() / g["_w"].sum(), "n": g["_w"].sum(),
+                        "series": g["series_id"].nunique()})
+    return out.reset_index().sort_values("mase", ignore_index=True)
+
+
 def load_backtest(path, version: str) -> pd.DataFrame:
     """The stored per-series backtest if it was computed on this data version, else an empty frame."""
     path = Path(path)

@@ -194,3 +194,59 @@ def test_chart_downloads_and_the_fan_read_the_same_quantiles_as_the_forecast_sum
     band80 = [tr for tr in fig.data if tr.name == "Cơ sở (50/80/95%)"][1]
     n = len(summary)
     assert np.allclose(np.asarray(band80.y[:n], dtype=float), summary["q90"])
+
+
+def test_meeting_page_says_when_the_data_of_a_meeting_cannot_be_compared_and_speaks_the_ui_language(monkeypatch, tmp_path):
+    import pandas as pd
+
+    from models.meetings import MeetingStore
+    from models.scenario import Scenario
+
+    monkeypatch.setenv("LOTRINH_DB", str(tmp_path / "m.sqlite3"))
+    results = pd.DataFrame([{"target_id": "kh402_broadband_2025", "state": "met", "verdict": "met", "p_meet": None,
+                             "un_category": "", "catch_up": None, "catch_up_unit": ""}])
+    MeetingStore(tmp_path / "m.sqlite3").record_snapshot("Họp cũ", Scenario("base"), "v0099-0123456789", results)
+    at = open_page("app_pages/meeting.py", lang="en")
+    warnings = " ".join(w.value for w in at.warning)
+    assert "could not be compared with the meeting's version v0099-0123456789" in warnings
+    assert at.text_input(key="snap_title").value.startswith("Steering committee meeting ")
+
+
+ENGLISH = re.compile(r"\b(the|and|of|insufficient|not found|ensemble|custom|only|points|series|method|official|"
+                     r"preliminary|estimate|derived|proxy|main|upload|select all|yes|no data|available)\b", re.I)
+RAW_ID = re.compile(r"\b[a-z]+(?:_[a-z0-9]+){2,}\b")       # tuyen_quang_old, households_ftth_pct …
+HIDDEN = {"target_id", "_pillar"}                          # columns the page hides (column_config None)
+VERBATIM = "Tiêu đề"               # the sources table: publishers' own titles, quoted as published
+URL = re.compile(r"https?://\S+|/[a-z-]+\?\S+")           # addresses and share links hold ids by design
+
+
+def shown_text(at) -> list[str]:
+    """Every text a page shows: headings, prose, notices, metrics, widget labels and options, table cells."""
+    out = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error", "success", "text"):
+        out += [str(e.value) for e in getattr(at, kind)]
+    for m in at.metric:
+        out += [m.label, str(m.value)]
+    out += [b.label for b in at.button] + [e.label for e in at.expander] + [tb.label for tb in at.tabs]
+    for w in [*at.selectbox, *at.radio, *at.multiselect]:
+        out.append(w.label)
+        out += [str(o) for o in w.options]     # AppTest holds the options as shown
+    for d in [*at.dataframe, *at.table]:
+        if VERBATIM in d.value.columns:
+            continue
+        v = d.value.drop(columns=[c for c in d.value.columns if c in HIDDEN])
+        out += [str(c) for c in v.columns] + [str(x) for x in v.to_numpy().ravel()]
+    return [URL.sub("", x) for x in out]
+
+
+@pytest.mark.parametrize("page, params", [
+    ("app_pages/overview.py", {}), ("app_pages/target.py", {"target": "kh402_5g_2030"}),
+    ("app_pages/target.py", {"target": "kh402_productivity_2025"}), ("app_pages/target.py", {}),
+    ("app_pages/scenarios.py", {}), ("app_pages/region.py", {}), ("app_pages/method.py", {}),
+    ("app_pages/data.py", {}), ("app_pages/requests.py", {}), ("app_pages/meeting.py", {}),
+    ("app_pages/meeting.py", {"present": "1"})])
+def test_a_vietnamese_page_shows_no_english_word_and_no_raw_id(page, params):
+    at = open_page(page, "vi", params)
+    found = sorted({(m.group(0), text[:80]) for text in shown_text(at)
+                    for m in [*ENGLISH.finditer(text), *RAW_ID.finditer(text)]})
+    assert not found, found[:10]
