@@ -74,7 +74,7 @@ CODES = {"baseline": t("scenario_baseline", lg), "optimistic": t("scenario_optim
          "pessimistic": t("scenario_pessimistic", lg), "current": current_label}   # what the link can carry
 with_p = [tid for tid, p in preps.items() if p.fc is not None and not p.fc.insufficient]
 labels = {r["target_id"]: target_label(r, lg, 60) for r in cat.targets.to_dict("records")}
-outlooks = [tid for tid in with_p if int(preps[tid].target["target_year"]) >= min(lv.start_year for lv in LEVERS.values())]
+outlooks = [tid for tid in with_p if acting_levers(preps[tid])]   # the solver's targets: a lever can move them
 restore_from_link(st.query_params, CODES, with_p, outlooks)
 chosen = st.multiselect(t("compare", lg), list(options), max_selections=4, key="lab_compare",
                         **({} if "lab_compare" in st.session_state else
@@ -102,34 +102,38 @@ if chosen:
 
 # ---- what it takes
 st.subheader(t("solver_title", lg))
-d1, d2, d3 = st.columns([3, 2, 1])
-goal = d1.selectbox(t("solver_target", lg), outlooks, key="solver_target", format_func=labels.get,
-                    **({} if "solver_target" in st.session_state else
-                       {"index": outlooks.index(DEFAULT_TARGET) if DEFAULT_TARGET in outlooks else 0}))
-acting = [lid for lid in LEVERS if lid in acting_levers(preps[goal])] or list(LEVERS)
-if st.session_state.get("solver_lever") not in acting:      # a lever from a link or another target that cannot act
-    st.session_state.pop("solver_lever", None)
-lever = d2.selectbox(t("solver_lever", lg), acting, key="solver_lever",
-                     format_func=lambda lid: getattr(LEVERS[lid], f"label_{lg}"))
-p_goal = d3.slider(t("solver_p", lg), 0.5, 0.95, step=0.05, key="solver_p",
-                   **({} if "solver_p" in st.session_state else {"value": 0.7}))
-sol = what_it_takes(preps[goal], lever, p_goal, s)
-lv = LEVERS[lever]
-if sol.already:
-    st.success(t("solver_already", lg, p=fmt_percent(p_goal, lg)))
-elif sol.reachable:
-    st.success(t("solver_result", lg, lever=getattr(lv, f"label_{lg}"), value=fmt_number(sol.value, lg, 1),
-                 unit=getattr(lv, f"unit_{lg}"), p=fmt_percent(p_goal, lg)))
-    if st.button(t("solver_apply", lg), key="solver_apply"):
-        step = lv.step
-        value = min(lv.maximum, max(lv.minimum, round(np.ceil(sol.value / step - 1e-9) * step, 6)))
-        set_scenario(replace(s, name=CUSTOM, values={**s.values, lever: float(value)}))
-        st.rerun()
-elif sol.p_at_max is None:
-    st.info(t("solver_no_forecast", lg))
+goal = lever = p_goal = None
+if not outlooks:
+    st.info(t("solver_nothing", lg))
 else:
-    st.warning(t("solver_unreachable", lg, p=fmt_percent(p_goal, lg),
-                 best=fmt_percent(max(sol.p_at_max, sol.p_at_min), lg)))
+    d1, d2, d3 = st.columns([3, 2, 1])
+    goal = d1.selectbox(t("solver_target", lg), outlooks, key="solver_target", format_func=labels.get,
+                        **({} if "solver_target" in st.session_state else
+                           {"index": outlooks.index(DEFAULT_TARGET) if DEFAULT_TARGET in outlooks else 0}))
+    acting = acting_levers(preps[goal])
+    if st.session_state.get("solver_lever") not in acting:      # a lever from a link or another target that cannot act
+        st.session_state.pop("solver_lever", None)
+    lever = d2.selectbox(t("solver_lever", lg), acting, key="solver_lever",
+                         format_func=lambda lid: getattr(LEVERS[lid], f"label_{lg}"))
+    p_goal = d3.slider(t("solver_p", lg), 0.5, 0.95, step=0.05, key="solver_p",
+                       **({} if "solver_p" in st.session_state else {"value": 0.7}))
+    sol = what_it_takes(preps[goal], lever, p_goal, s)
+    lv = LEVERS[lever]
+    if sol.already:
+        st.success(t("solver_already", lg, p=fmt_percent(p_goal, lg)))
+    elif sol.reachable:
+        st.success(t("solver_result", lg, lever=getattr(lv, f"label_{lg}"), value=fmt_number(sol.value, lg, 1),
+                     unit=getattr(lv, f"unit_{lg}"), p=fmt_percent(p_goal, lg)))
+        if st.button(t("solver_apply", lg), key="solver_apply"):
+            step = lv.step
+            value = min(lv.maximum, max(lv.minimum, round(np.ceil(sol.value / step - 1e-9) * step, 6)))
+            set_scenario(replace(s, name=CUSTOM, values={**s.values, lever: float(value)}))
+            st.rerun()
+    elif sol.p_at_max is None:
+        st.info(t("solver_no_forecast", lg))
+    else:
+        st.warning(t("solver_unreachable", lg, p=fmt_percent(p_goal, lg),
+                     best=fmt_percent(max(sol.p_at_max, sol.p_at_min), lg)))
 
 # ---- link that reopens this view
 extra = {"lang": lg}
@@ -139,6 +143,7 @@ back = {label: code for code, label in CODES.items()}
 extra["cmp"] = ",".join(back[x] for x in chosen if x in back)      # kept scenarios live in this session only
 if chosen:
     extra["focus"] = focus
-extra |= {"solve": goal, "slever": lever, "sp": f"{p_goal:g}"}
+if goal is not None:
+    extra |= {"solve": goal, "slever": lever, "sp": f"{p_goal:g}"}
 st.caption(t("share_link", lg))
 st.code(share_link(str(st.context.url or ""), "kich-ban", s, extra), language=None)

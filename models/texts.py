@@ -283,6 +283,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare_table": {"vi": "Xác suất đạt theo kịch bản", "en": "P(meet) by scenario"},
     "solver_title": {"vi": "Cần làm gì để đạt?", "en": "What would it take?"},
     "solver_target": {"vi": "Mục tiêu", "en": "Target"},
+    "solver_nothing": {"vi": "Chưa có mục tiêu nào mà một đòn bẩy kịch bản có thể tác động.",
+                       "en": "No target can yet be moved by a scenario lever."},
     "solver_lever": {"vi": "Đòn bẩy", "en": "Lever"},
     "solver_p": {"vi": "Xác suất mong muốn", "en": "Desired probability"},
     "solver_result": {"vi": "Cần đặt {lever} = {value} {unit} để xác suất đạt ≥ {p}.",

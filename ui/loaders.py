@@ -112,7 +112,7 @@ def backtest_summary(version: str) -> pd.DataFrame:
     """Backtest records of the bundled series, read from data/backtest_bundled.csv if it matches the version."""
     from models.backtest import BACKTEST_FILE, load_backtest
 
-    return load_backtest(BACKTEST_FILE, version.split("-", 1)[-1])
+    return load_backtest(BACKTEST_FILE, DataVersion.parse(version).checksum)
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

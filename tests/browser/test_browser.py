@@ -270,3 +270,36 @@ def test_present_mode_controls_and_footer_are_in_view_and_page_keys_change_slide
         pg.wait_for_function("() => document.body.innerText.includes('Mục tiêu 1/')")
         assert pg.evaluate("window.scrollY") == 0
         context.close()
+
+
+def test_the_lab_link_restores_compared_scenarios_chart_target_and_solver_in_a_fresh_browser(server, page, browser):
+    from urllib.parse import parse_qs, urlsplit
+
+    page.goto(f"{server}/kich-ban?preset=optimistic&cmp=optimistic,pessimistic&focus=kh402_productivity_2025"
+              "&solve=kh402_productivity_region_2045&sp=0.8")
+    page.wait_for_selector("h1:has-text('Phòng thử kịch bản')")
+    settle(page)
+    slider = page.get_by_role("slider", name=re.compile("Xác suất mong muốn"))
+    slider.focus()
+    page.keyboard.press("ArrowRight")                  # the planner asks for 85 % instead of 80 %
+    settle(page)
+    link = page.locator('[data-testid="stCode"] code').last.inner_text().strip()
+    q = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
+    assert (q["cmp"], q["focus"], q["solve"], q["sp"]) == ("optimistic,pessimistic", "kh402_productivity_2025",
+                                                           "kh402_productivity_region_2045", "0.85"), q
+    fresh = browser.new_context()
+    other = fresh.new_page()
+    other.goto(re.sub(r"^https?://[^/]+", server, link))
+    other.wait_for_selector("h1:has-text('Phòng thử kịch bản')")
+    settle(other)
+    compared = other.locator('[data-testid="stMultiSelect"]').first.inner_text()
+    assert "Lạc quan" in compared and "Bi quan" in compared and "Cơ sở" not in compared
+    chart_target = other.get_by_role("combobox", name="Chọn mục tiêu", exact=True).input_value()
+    solver_target = other.get_by_role("combobox", name="Mục tiêu", exact=True).input_value()
+    assert "2025" in chart_target and "năng suất" in chart_target.lower(), chart_target
+    assert "2045" in solver_target, solver_target
+    assert other.get_by_role("slider", name=re.compile("Xác suất mong muốn")).get_attribute("aria-valuetext") \
+        .replace(",", ".").startswith("0.85")
+    again = other.locator('[data-testid="stCode"] code').last.inner_text().strip()
+    assert {k: v[0] for k, v in parse_qs(urlsplit(again).query).items()}["solve"] == q["solve"]
+    fresh.close()
