@@ -6,6 +6,7 @@ import streamlit as st
 
 from models.catalog import CatalogError
 from models.gaps import gap_table
+from ui.widgets import document_labels
 from ui.i18n import fmt_auto, fmt_datetime, fmt_number, t
 from ui.loaders import catalog, coverage, current_version
 
@@ -69,7 +70,7 @@ with tab_ind:
 
 with tab_tg:
     tg = cat.targets
-    docs = dict(zip(cat.documents["document_id"], cat.documents["number"]))
+    docs = document_labels(cat.documents, lang)
     doc_of, year_of = dict(zip(tg["target_id"], tg["document_id"])), dict(zip(tg["target_id"], tg["target_year"]))
 
     def relations(supersedes: str, conflicts: str) -> str:

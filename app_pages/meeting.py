@@ -51,8 +51,8 @@ with controls:   # on the projector the controls fold away
             e1, e2 = st.columns(2)
             pack_lang = e1.radio(t("pack_language", lg), ["vi", "en"], key="pack_lang", horizontal=True,
                                  format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c])
-            meeting_date = e2.text_input(t("meeting_date", lg), value=dt.date.today().isoformat(), key="meeting_date",
-                                         max_chars=20)
+            meeting_date = e2.date_input(t("meeting_date", lg), value=dt.date.today(), key="meeting_date",
+                                         format="DD/MM/YYYY").isoformat()   # shown as the planner writes dates
             cols = st.columns(len(PACKS))
             for (kind, _, _), col in zip(PACKS, cols):
                 with col:

@@ -132,7 +132,7 @@ for rel in ("conflicts_with", "supersedes"):
     for other in [x for x in str(row[rel]).split(";") if x]:
         o_row = targets.loc[other]
         st.markdown(f"- **{t('conflicts' if rel == 'conflicts_with' else 'supersedes', lg)}:** "
-                    f"{o_row[f'clause_{lg}']} ({cat.documents.set_index('document_id').loc[o_row['document_id'], 'number']}, "
+                    f"{o_row[f'clause_{lg}']} ({cat.document_label(o_row['document_id'], lg)}, "
                     f"{int(o_row['target_year'])})")
 
 if row["evidence_indicators"]:

@@ -25,6 +25,7 @@ DATA_DIR = config.BUNDLED_DATA
 YEAR_MIN, YEAR_MAX = 1945, 2100
 STATUSES = ("official", "preliminary", "estimate", "derived", "proxy")
 RELIABILITIES = ("high", "medium", "low")
+DOC_NUMBER = re.compile(r"\d+\s*[-/][A-ZĐ]")   # a document code: 402-KH/TU, 325/QĐ-TTg, 52-NQ/TW
 QUALIFIERS = ("", "approx", "lower_bound", "upper_bound")
 TARGET_KINDS = ("level_at_least", "level_at_most", "average_growth_at_least", "coverage_full",
                 "relative_to_region", "qualitative")
@@ -290,6 +291,9 @@ class Catalog:
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.set_index("indicator_id").loc[indicator_id]
 
+    def document_label(self, document_id: str, lang: str = "vi") -> str:
+        return document_label(self.documents, document_id, lang)
+
     def vintage_label(self, indicator_id: str, vintage: str, lang: str = "vi") -> str:
         """A vintage as the planner reads it ('GSO PX-Web, concept from 2021'); the id when it has no label."""
         v = self.vintages
@@ -516,6 +520,16 @@ def parse_one(table: str, raw: bytes, file: str) -> pd.DataFrame:
 
 __all__ = ["Catalog", "CatalogError", "Problem", "SPECS", "load_catalog", "coverage_table", "forecastable",
            "parse_table", "parse_one", "read_tables", "validate"]
+
+
+def document_label(documents: pd.DataFrame, document_id: str, lang: str = "vi") -> str:
+    """A document as a reader names it: its number ('402-KH/TU') when it has one, else its title in `lang`
+    (a name such as 'Kế hoạch phát triển KT-XH năm 2025' or '(số hiệu không nêu…)' is no label in English)."""
+    d = documents.set_index("document_id")
+    if document_id not in d.index:
+        return str(document_id)
+    number = str(d.loc[document_id, "number"])
+    return number if DOC_NUMBER.search(number) else str(d.loc[document_id, f"title_{lang}"])
 
 
 def data_version(data_dir: Path | str | None = None) -> str:

@@ -495,7 +495,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "download_chart_csv": {"vi": "Số liệu biểu đồ (CSV)", "en": "Chart data (CSV)"},
     "download_chart_xlsx": {"vi": "Số liệu biểu đồ (XLSX)", "en": "Chart data (XLSX)"},
     "download_view_xlsx": {"vi": "Chuỗi đang xem (XLSX)", "en": "The series on screen (XLSX)"},
-    "doc_number_unknown": {"vi": "(số hiệu không nêu trong nguồn)", "en": "(number not given in the source)"},
     "derived_caption": {
         "vi": "Giá trị tính toán ghi rõ công thức và đầu vào.",
         "en": "Derived values show their formula and inputs.",

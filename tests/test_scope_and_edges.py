@@ -86,3 +86,15 @@ def test_a_verdict_reads_met_or_not_met_and_an_insufficient_target_shows_no_cate
     table = assessment_table(assess, targets, cat.documents, "vi").set_index("target_id")
     assert table.loc[ids[0], "Tình trạng"] == "Đạt" and table.loc[ids[1], "Tình trạng"] == "Không đạt"
     assert table.loc[ids[2], "Phân loại LHQ 2023"] == ""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_document_is_named_by_its_number_or_by_its_title_in_the_language_in_use(cat, lang):
+    from models.catalog import DOC_NUMBER
+
+    for d in cat.documents.to_dict("records"):
+        label = cat.document_label(d["document_id"], lang)
+        assert not label.startswith("("), label                        # no bracketed placeholder to double up
+        assert label == d["number"] if DOC_NUMBER.search(d["number"]) else label == d[f"title_{lang}"]
+    assert cat.document_label("kh402", lang) == "402-KH/TU"
+    assert cat.document_label("tq_annual_plan_2025", "en") == "2025 socio-economic plan"

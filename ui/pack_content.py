@@ -11,8 +11,8 @@ from models.pack import Pack, TargetSlide
 from models.scenario import PRESETS, apply
 from ui.charts import fan_chart
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
-from ui.widgets import (catch_up_label, catch_up_text, estimate_text, lever_lines, p_text, scenario_label, shorten,
-                        state_text, target_label)
+from ui.widgets import (catch_up_label, catch_up_text, document_labels, estimate_text, lever_lines, p_text,
+                        scenario_label, shorten, state_text, target_label)
 
 
 def chart_data(cat, prep, scenario, scenario_paths: np.ndarray | None = None) -> pd.DataFrame:
@@ -111,7 +111,7 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
     a = assessments.set_index("target_id")
     rows = []
     terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
-    docs = dict(zip(cat.documents["document_id"], cat.documents["number"]))
+    docs = document_labels(cat.documents, lang, width=28)
     for tid in targets.index:
         r = a.loc[tid].to_dict() | {"target_id": tid}
         rows.append([shorten(targets.loc[tid, f"clause_{lang}"], 90), terr[targets.loc[tid, "assess_territory_id"]],

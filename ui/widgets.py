@@ -94,6 +94,13 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def document_labels(documents: pd.DataFrame, lg: str, width: int = 40) -> dict[str, str]:
+    """Every document's label in `lg` (Catalog.document_label), shortened for a table column."""
+    from models.catalog import document_label
+
+    return {d: shorten(document_label(documents, d, lg), width) for d in documents["document_id"]}
+
+
 def target_label(row: dict, lg: str, width: int = 70) -> str:
     return f"{int(row['target_year'])} · {shorten(row[f'clause_{lg}'], width)}"
 
@@ -167,8 +174,7 @@ def catch_up_text(row: dict, lg: str, short: bool = False) -> str:
 def assessment_table(assess: pd.DataFrame, targets: pd.DataFrame, documents: pd.DataFrame, lg: str,
                      territories: pd.DataFrame | None = None) -> pd.DataFrame:
     """The rows the overview shows, in the active language."""
-    docs = {d: (t("doc_number_unknown", lg) if str(n).startswith("(") else n)
-            for d, n in zip(documents["document_id"], documents["number"])}
+    docs = document_labels(documents, lg)
     merged = targets.merge(assess, on=["target_id", "target_year", "kind"], how="left")
     terr = dict(zip(territories["territory_id"], territories[f"name_{lg}"])) if territories is not None else {}
     records = merged.to_dict("records")
