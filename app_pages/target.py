@@ -84,7 +84,7 @@ def live_part():
     if now["rests_on_estimate"]:
         st.warning(t("rests_on_estimate", lg, inputs=estimate_text(cat, now["estimate_inputs"], lg)))
     if now["low_evidence"]:
-        st.warning(t("low_evidence_note", lg, n=now["n_points"]))
+        st.warning(t("low_evidence_note_one" if now["n_points"] == 1 else "low_evidence_note", lg, n=now["n_points"]))
     if now["beyond_checked"]:
         st.warning(t("beyond_horizon", lg, h=now["horizon"], checked=CHECKED_HORIZON))
 

@@ -38,8 +38,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "note_member_out_of_range": {"vi": "bỏ mô hình {member}: dự báo nằm ngoài phạm vi của mô hình còn lại", "en": "{member} dropped: its forecast leaves the other member's range"},
     "note_gap": {"vi": "đứt quãng trước năm {year}: các năm {first}–{last} không dùng (không nội suy)", "en": "gap before {year}: years {first}–{last} not used (no interpolation)"},
     "note_insufficient_run": {"vi": "ít hơn 2 điểm liên tiếp", "en": "fewer than 2 points in one run"},
-    "note_low_evidence_mean": {"vi": "bằng chứng yếu: {n} điểm; tốc độ bình quân với khoảng rộng", "en": "low evidence: {n} points; average growth with wide bands"},
-    "note_low_evidence_trend": {"vi": "bằng chứng yếu: {n} điểm; xu hướng có ràng buộc với khoảng rộng", "en": "low evidence: {n} points; constrained trend with wide bands"},
+    "note_low_evidence_mean": {"vi": "bằng chứng yếu: {n} điểm; tốc độ bình quân với khoảng rộng", "en": "low evidence: {n} value(s); average growth with wide bands"},
+    "note_low_evidence_trend": {"vi": "bằng chứng yếu: {n} điểm; xu hướng có ràng buộc với khoảng rộng", "en": "low evidence: {n} value(s); constrained trend with wide bands"},
     "note_extra_changes": {"vi": "xu hướng còn học từ {n} thay đổi hằng năm của các đoạn số liệu so sánh được trước đó", "en": "the trend also learns from {n} yearly changes of earlier comparable runs"},
     "note_nowcast_no_grdp_growth": {"vi": "không có tốc độ tăng GRDP của {territory} để ước tính năm {year}", "en": "no GRDP growth of {territory} to simulate {year} from"},
     "note_nowcast_bounds": {"vi": "tốc độ tăng GRDP của {territory} năm {year}: các ngưỡng đã công bố gần như không còn khoảng trống", "en": "GRDP growth of {territory} in {year}: the published bounds leave almost no room"},
@@ -258,6 +258,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "low_evidence_note": {
         "vi": "Bằng chứng yếu: chỉ có {n} điểm dữ liệu, khoảng dự báo rộng.",
         "en": "Low evidence: only {n} data points, so the bands are wide.",
+    },
+    "low_evidence_note_one": {
+        "vi": "Bằng chứng yếu: chỉ có một điểm dữ liệu, khoảng dự báo rộng.",
+        "en": "Low evidence: a single data point, so the bands are wide.",
     },
     "notes": {"vi": "Ghi chú", "en": "Notes"},
     "beyond_horizon": {
