@@ -12,7 +12,6 @@ import argparse
 import os
 import platform
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests import serve  # noqa: E402
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 LINE = '[data-testid="stPlotlyChart"] .scatterlayer path.js-line'
@@ -35,12 +36,6 @@ ARM = """() => { const sel = '%s';
   const obs = new MutationObserver(() => { if (window.__lat.tChange === null && snap() !== before) {
       window.__lat.tChange = performance.now(); obs.disconnect(); } });
   obs.observe(document.body, {subtree: true, childList: true, attributes: true, attributeFilter: ['d']}); }""" % LINE
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 BARE_APP = """import numpy as np
@@ -57,20 +52,9 @@ SCRUB_TEXT = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]
 
 
 def start_server(store: str, script: str = "app.py") -> tuple[subprocess.Popen, str, float]:
-    port = free_port()
-    env = {**os.environ, "LOTRINH_STORE": store, "LOTRINH_DB": os.path.join(store, "m.sqlite3"),
-           "OPENBLAS_NUM_THREADS": "1"}
+    """The server (tests/serve.py: one way to start it, with a timeout), its URL and when it was asked to start."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
-                             "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    while True:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=1).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.05)
+    proc, url = serve.start(store, script, timeout=120)
     return proc, url, t0
 
 
@@ -146,8 +130,7 @@ def bare_run(n: int, b) -> list[float]:
         out = moves(page, "Bare slider", n)
         page.close()
     finally:
-        proc.terminate()
-        proc.wait(10)
+        serve.stop(proc)
     return out
 
 
@@ -212,8 +195,7 @@ def latency_run(n: int) -> list[str]:
         lines.append(f"- server memory after the run: {rss_mb(proc.pid):.0f} MB RSS")
         lines.append(f"- key presses with no repaint within 15 s: {len(MISSED)}")
     finally:
-        proc.terminate()
-        proc.wait(10)
+        serve.stop(proc)
     return lines
 
 
@@ -281,8 +263,7 @@ def load_run(sessions: int, seconds: float, workers: int = 4) -> list[str]:
             results = pool.map(_load_worker, jobs)
     finally:
         done.set()
-        proc.terminate()
-        proc.wait(10)
+        serve.stop(proc)
     lat = [x for r in results for x in r[0]]
     errors = [x for r in results for x in r[1]]
     leaks = [x for r in results for x in r[2]]

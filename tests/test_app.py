@@ -65,4 +65,4 @@ def test_series_browser_shows_source_status_and_derived_formula(app):
     row = series[series["Năm"] == 2018].iloc[0]
     assert row["Giá trị"] == "58,44"
     assert row["Trạng thái"] == "thay thế"
-    assert row["Công thức"] == "grdp_current / labour_force_15plus"
+    assert row["Công thức"] == "[GRDP (giá hiện hành)] / [Lực lượng lao động từ 15 tuổi trở lên]"   # names, not ids

@@ -152,8 +152,9 @@ def test_upload_preview_confirm_target_then_roll_back(server, page, tmp_path):
     page.get_by_text("Chắc chắn chuyển số liệu sang phiên bản v0001").click()
     settle(page)
     page.get_by_role("button", name="Dùng phiên bản này").click()
+    page.wait_for_selector("text=Đã chuyển sang phiên bản v0001.")
     settle(page)
-    page.wait_for_selector("text=Đang dùng: v0001")
+    assert "v0001-" in page.locator('[data-testid="stSidebar"]').inner_text()
     page.goto(f"{server}/chi-tieu?target=tq_di_households_ftth_2025")
     page.wait_for_selector("text=Chưa đủ số liệu")
 
@@ -204,29 +205,12 @@ def test_user_text_is_shown_as_text_never_run(server, page):
 
 
 def test_share_link_survives_a_server_restart(browser, tmp_path):
-    import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
+    from tests import serve
 
-    from tests.browser.conftest import ROOT, _free_port
-
-    port = _free_port()
-    env = {**os.environ, "LOTRINH_STORE": str(tmp_path / "store"), "LOTRINH_DB": str(tmp_path / "m.sqlite3")}
+    port = serve.free_port()
 
     def start():
-        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-                                 "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT, env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(300):
-            try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
-                    return proc
-            except OSError:
-                time.sleep(0.1)
-        proc.kill()
-        raise AssertionError("server did not start")
+        return serve.start(tmp_path / "store", port=port)[0]
 
     link = f"http://127.0.0.1:{port}/chi-tieu?target=nq52_gii_2030&sc_digital_economy=1.5"
     proc = start()
@@ -235,8 +219,7 @@ def test_share_link_survives_a_server_restart(browser, tmp_path):
     try:
         page.goto(link)
         page.wait_for_selector("h1:has-text('GII')", timeout=60_000)
-        proc.terminate()
-        proc.wait(10)
+        serve.stop(proc)
         proc = start()
         page.goto(link)
         page.wait_for_selector("h1:has-text('GII')", timeout=60_000)
@@ -245,8 +228,7 @@ def test_share_link_survives_a_server_restart(browser, tmp_path):
         assert "Kịch bản đang dùng: Tùy chỉnh – Tăng tỷ trọng kinh tế số thêm: 1,5" in page.inner_text("body")
     finally:
         ctx.close()
-        proc.terminate()
-        proc.wait(10)
+        serve.stop(proc)
 
 
 def test_present_mode_controls_and_footer_are_in_view_and_page_keys_change_slide(server, browser):
