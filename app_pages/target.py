@@ -174,6 +174,10 @@ with st.expander(t("model_card", lg), expanded=False):
     if len(own) and len(naive):
         text += " · " + t("mc_vs_naive", lg, mase=fmt_number(naive["mase"].iloc[0], lg, 2))
     card[t("mc_backtest", lg)] = text
+    if now.get("open_sdg_category") and now["open_sdg_category"] != "not_applicable":   # the second progress measure
+        ratio = now.get("open_sdg_value")
+        card[t("mc_open_sdg", lg)] = t(f"open_sdg_{now['open_sdg_category']}", lg) + (
+            f" (R = {fmt_number(ratio, lg, 2)})" if ratio is not None and not pd.isna(ratio) else "")
     st.table(pd.DataFrame({"": list(card), " ": [str(v) for v in card.values()]}).set_index(""))
     if now[f"notes_{lg}"]:
         st.caption(f"{t('notes', lg)}: {now[f'notes_{lg}']}")

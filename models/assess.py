@@ -25,9 +25,9 @@ from models.catalog import RATE_UNITS, Catalog  # noqa: E402
 from models.forecast import ForecastResult, _clean, forecast  # noqa: E402
 from models.notes import Note, is_insufficient, names  # noqa: E402
 from models.notes import text as note_text  # noqa: E402
-from models.scenario import COMMUNES, PRESETS, Scenario, apply  # noqa: E402
+from models.config import AS_OF_YEAR, COMMUNES  # noqa: E402
+from models.scenario import PRESETS, Scenario, apply  # noqa: E402
 
-AS_OF_YEAR = 2026          # today is after 2025: 2025 targets get a verdict or a nowcast
 N_PATHS = 2000
 CHECKED_HORIZON = 10       # benchmarks/calibrate.py checks horizons 1–10; beyond that bands are extrapolated
 
@@ -51,7 +51,6 @@ class Prepared:
 
     target: dict
     unit_en: str
-    higher_is_better: bool
     series: SeriesUsed | None = None
     reference: SeriesUsed | None = None        # the region, for relative_to_region
     fc: ForecastResult | None = None
@@ -141,13 +140,13 @@ def _series(cat: Catalog, target: dict) -> SeriesUsed | None:
     return None
 
 
-def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, as_of: int = AS_OF_YEAR) -> Prepared:
+def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0) -> Prepared:
     """Find the series and fit the baseline forecast for one target."""
     target = dict(target)
     if target["kind"] == "qualitative" or not target["indicator_id"]:
-        return Prepared(target, "", True)
+        return Prepared(target, "")
     meta = cat.indicator(target["indicator_id"])
-    prep = Prepared(target, meta["unit_en"], meta["direction"] != "lower")
+    prep = Prepared(target, meta["unit_en"])
     prep.series = _series(cat, target)
     terr = cat.territories.set_index("territory_id").loc[target["assess_territory_id"]]
     if not pd.isna(terr["valid_to"]) and int(terr["valid_to"]) < int(target["target_year"]):
@@ -182,7 +181,7 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0, a
             prep.filled = nowcast.fill_window(cat, prep.series.territory_id, target["indicator_id"],
                                               list(range(t0 + 1, T + 1)), n_paths,
                                               series_seed(seed, f"nowcast:{prep.series.territory_id}"),
-                                              until=min(T, as_of - 1))
+                                              until=min(T, AS_OF_YEAR - 1))
         except ValueError as exc:
             reason = exc.args[0] if exc.args and isinstance(exc.args[0], Note) else Note("plain", text=str(exc))
             prep.notes.append(Note("insufficient_nowcast", reason={lg: reason.text(lg, bare=True) for lg in ("vi", "en")}))
@@ -495,7 +494,7 @@ def _relative(prep, a, scenario, ratio_target, T) -> None:
         a.low_evidence = bool(fc.low_evidence)
 
 
-def qualitative_evidence(cat: Catalog, target: dict, lang: str = "vi") -> list[dict]:
+def qualitative_evidence(cat: Catalog, target: dict) -> list[dict]:
     """Latest value of each evidence indicator, for qualitative targets (and as context for the others)."""
     out = []
     for iid in [x for x in str(target.get("evidence_indicators", "")).split(";") if x]:

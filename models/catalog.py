@@ -330,28 +330,6 @@ class Catalog:
         rate = row["unit_en"] in RATE_UNITS
         return (None if rate else lo), hi, rate
 
-    def series(self, territory_id: str, indicator_id: str, vintage: str | None = None,
-               preferred_only: bool = True, exact_only: bool = False) -> pd.DataFrame:
-        """One territory's values of one indicator, sorted by year; never mixes vintages if one is given."""
-        o = self.observations
-        mask = (o["territory_id"] == territory_id) & (o["indicator_id"] == indicator_id)
-        if vintage is not None:
-            mask &= o["vintage"] == vintage
-        if preferred_only:
-            mask &= o["preferred"]
-        if exact_only:
-            mask &= o["qualifier"] == ""
-        return o[mask & o["period_start"].isna()].sort_values(["vintage", "year"]).reset_index(drop=True)
-
-    def longest_vintage(self, territory_id: str, indicator_id: str) -> tuple[str | None, pd.DataFrame]:
-        """The vintage with most exact yearly points (the one a forecast may use)."""
-        s = self.series(territory_id, indicator_id, exact_only=True)
-        if s.empty:
-            return None, s
-        counts = s.groupby("vintage")["year"].agg(["count", "max"]).sort_values(["count", "max"], ascending=False)
-        v = counts.index[0]
-        return v, s[s["vintage"] == v].reset_index(drop=True)
-
 
 def _check_refs(frame: pd.DataFrame, lines: list[int], file: str, column: str, valid: set, table: str,
                 problems: list[Problem], allow_star: bool = False, multi: bool = False) -> None:
@@ -512,14 +490,8 @@ def forecastable(cat: Catalog, min_points: int = 6) -> pd.DataFrame:
     return best.sort_values(["indicator_id", "territory_id"]).reset_index(drop=True)
 
 
-def parse_one(table: str, raw: bytes, file: str) -> pd.DataFrame:
-    """Parse a single uploaded table against its template (used by the Data page)."""
-    frame, _ = parse_table(SPECS[table], raw, file)
-    return frame
-
-
 __all__ = ["Catalog", "CatalogError", "Problem", "SPECS", "load_catalog", "coverage_table", "forecastable",
-           "parse_table", "parse_one", "read_tables", "validate"]
+           "parse_table", "read_tables", "validate"]
 
 
 def document_label(documents: pd.DataFrame, document_id: str, lang: str = "vi") -> str:

@@ -10,7 +10,6 @@ Only exact values are used (a lower bound or an approximate figure is never an i
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from models.catalog import Catalog
@@ -127,14 +126,6 @@ def growth_rates(obs: pd.DataFrame, level_id: str, out_id: str) -> list[dict]:
         rows.append(_row(cols["territory_id"][i], out_id, cols["vintage"][i], year[i],
                          (cols["value"][i] / cols["value"][i - 1] - 1) * 100, status, True, formula, inputs))
     return rows
-
-
-def average_growth(rates_pct: list[float] | np.ndarray) -> float:
-    """Compound mean of annual growth rates in %: ((Π(1+g/100))^(1/n) - 1) × 100."""
-    r = np.asarray(rates_pct, dtype=float) / 100.0
-    if r.size == 0:
-        raise ValueError("average_growth needs at least one rate")
-    return float((np.prod(1 + r) ** (1 / r.size) - 1) * 100)
 
 
 # Productivity and employment vintages that share one employment concept (the PX-Web tables by province).

@@ -412,12 +412,6 @@ class ForecastResult:
         """Quantiles of these paths, or of scenario-adjusted `paths` of the same forecast, by column name."""
         return path_quantiles(self.paths if paths is None else paths)
 
-    def at(self, year: int) -> np.ndarray:
-        """Simulated values in one forecast year (original scale)."""
-        idx = int(year) - self.last_year - 1
-        if idx < 0 or idx >= self.years.size:
-            raise ValueError(f"year {year} is outside the forecast ({self.years[0]}–{self.years[-1]})")
-        return self.paths[idx]
 
 
 def earlier_runs(values: pd.Series) -> list[pd.Series]:

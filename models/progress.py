@@ -17,21 +17,6 @@ LIKELIHOOD = (
     (0.0, "exceptionally_unlikely", "hầu như không thể", "exceptionally unlikely"),
 )
 
-UN2023 = {   # EUSTAT's adaptation of the UN 2023 method (methods.md §b.4)
-    "achieved": ("Đã đạt mục tiêu", "Target achieved"),
-    "on_track": ("Đạt hoặc đang trên đà đạt", "Target met or on the way"),
-    "fair_progress": ("Có tiến bộ, cần tăng tốc", "Fair progress, acceleration needed"),
-    "stagnation": ("Đình trệ hoặc thụt lùi", "Stagnation or regression"),
-}
-OPEN_SDG = {   # Open SDG / Statistics Canada ratio bands (methods.md §b.2)
-    "achieved": ("Đã đạt mục tiêu", "Target achieved"),
-    "on_track": ("Đúng tiến độ", "On track"),
-    "acceleration_needed": ("Có tiến bộ, cần tăng tốc", "Progress made, acceleration needed"),
-    "limited": ("Tiến bộ hạn chế", "Limited progress"),
-    "deterioration": ("Thụt lùi", "Deterioration"),
-}
-
-
 def likelihood(p: float) -> tuple[str, str, str]:
     """(code, Vietnamese, English) phrase for a probability in [0, 1]."""
     if p is None or math.isnan(p):
@@ -76,16 +61,6 @@ def un2023_category(y0: float, yt: float, t0: int, t: int, target: float, target
     if p >= 0.10:
         return "fair_progress", p
     return "stagnation", p
-
-
-def open_sdg_scaling(y0: float, limit: float, a: float = 4.44) -> float:
-    """Open SDG scaling factor C for a natural limit L (e.g. 100%)."""
-    y0, limit = abs(y0), abs(limit)
-    if y0 >= 2 * limit:
-        return 1.0
-    if y0 <= limit:
-        return 1.0 - (y0 / limit) ** a
-    return 1.0 - ((2 * limit - y0) / limit) ** a
 
 
 def open_sdg_category(y0: float, yt: float, t0: int, t: int, target: float, target_year: int,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from models.catalog import STATUSES, forecastable, load_catalog
-from models.derive import average_growth, derive_all
+from models.derive import derive_all
 
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT.parent / "shared" / "research" / "facts"
@@ -77,9 +77,9 @@ def test_conflicting_values_are_kept_with_one_preferred(cat):
 
 
 def test_productivity_vintages_are_separate_series(cat):
-    vintages = set(cat.series("vietnam", "labour_productivity_current")["vintage"])
+    vintages = set(cat.values("vietnam", "labour_productivity_current")["vintage"])
     assert {"gso_press_pre2021", "gso_revised", "gso_pxweb_v0249"} <= vintages
-    lf = cat.series("tuyen_quang_old", "labour_force_15plus")
+    lf = cat.values("tuyen_quang_old", "labour_force_15plus")
     assert set(lf.loc[lf["year"] == 2021, "vintage"]) == {"gso_v0234_2021_concept"}
     assert set(lf.loc[lf["year"] == 2020, "vintage"]) == {"gso_v0234_pre2021"}
 
@@ -149,10 +149,6 @@ def test_merged_territory_is_the_sum_of_its_parts_and_only_where_both_exist(cat,
     assert row["vintage"] == "gso_v0234_pre2021"
     area = derived[(derived.indicator_id == "area_km2") & (derived.territory_id == "tuyen_quang_merged")]
     assert area.empty   # TQ's area is for 2023 and HG's for 2022: no same-year pair, no sum
-
-
-def test_national_average_productivity_growth_2021_2024_is_4_76():
-    assert round(average_growth([4.71, 4.8, 3.65, 5.88]), 2) == 4.76
 
 
 def test_forecastable_list_counts_points_in_one_vintage(cat):

@@ -1,8 +1,7 @@
 """Derivation rules on tiny inline frames: same year for ratios, one vintage for growth, all parts for sums."""
 import pandas as pd
-import pytest
 
-from models.derive import average_growth, growth_rates, merged_sums, ratio
+from models.derive import growth_rates, merged_sums, ratio
 
 
 def obs(rows):
@@ -51,8 +50,3 @@ def test_merged_sum_skips_non_additive_indicators():
     assert merged_sums(o, pd.DataFrame({"indicator_id": ["pct"], "additive": [False]})) == []
 
 
-def test_average_growth_is_the_compound_mean():
-    assert average_growth([10.0, 10.0]) == pytest.approx(10.0)
-    assert average_growth([0.0, 21.0]) == pytest.approx(10.0)
-    with pytest.raises(ValueError, match="at least one rate"):
-        average_growth([])
