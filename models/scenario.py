@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from models.catalog import RATE_UNITS
+from models.config import COMMUNES, START_YEAR
 from models.forecast import ForecastResult
 
 
@@ -29,7 +30,7 @@ class Lever:
     step: float
     kind: str                      # drift | shock | rollout
     default: float = 0.0
-    start_year: int = 2026
+    start_year: int = START_YEAR
     units_total: float | None = None   # roll-out in units (communes): how many make 100%, per territory (COMMUNES)
     scope: tuple[str, ...] = ("tuyen_quang_old", "tuyen_quang_merged", "ha_giang")   # the territories it acts on
 
@@ -37,8 +38,7 @@ class Lever:
         return territory_id is None or territory_id in self.scope
 
 
-# Commune-level units each territory had (data-facts §2): the denominator of a commune roll-out.
-COMMUNES = {"tuyen_quang_merged": 124, "tuyen_quang_old": 137, "ha_giang": 193}
+# COMMUNES (data/facts.json, with sources): commune-level units per territory, the denominator of a commune roll-out.
 
 
 LEVERS: dict[str, Lever] = {lv.lever_id: lv for lv in (
@@ -90,7 +90,7 @@ class Scenario:
     name: str
     values: dict[str, float] = field(default_factory=dict)
     description: str = ""
-    start_year: int = 2026
+    start_year: int = START_YEAR
 
     def value(self, lever_id: str) -> float:
         return float(self.values.get(lever_id, LEVERS[lever_id].default))
@@ -111,7 +111,7 @@ class Scenario:
     def from_json(cls, text: str) -> "Scenario":
         raw = json.loads(text)
         return cls(name=str(raw["name"]), values={k: float(v) for k, v in raw.get("values", {}).items()},
-                   description=str(raw.get("description", "")), start_year=int(raw.get("start_year", 2026))).validate()
+                   description=str(raw.get("description", "")), start_year=int(raw.get("start_year", START_YEAR))).validate()
 
     def key(self) -> tuple:
         """Hashable identity, for caches."""

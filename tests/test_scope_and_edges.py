@@ -98,3 +98,13 @@ def test_a_document_is_named_by_its_number_or_by_its_title_in_the_language_in_us
         assert label == d["number"] if DOC_NUMBER.search(d["number"]) else label == d[f"title_{lang}"]
     assert cat.document_label("kh402", lang) == "402-KH/TU"
     assert cat.document_label("tq_annual_plan_2025", "en") == "2025 socio-economic plan"
+
+
+def test_every_fact_the_models_use_has_a_value_and_a_source():
+    from models import config
+
+    facts = {k: v for k, v in config.FACTS.items() if not k.startswith("_")}
+    flat = [v for v in facts.values() if "value" in v] + [x for v in facts.values() if "value" not in v for x in v.values()]
+    assert flat and all(str(f.get("source", "")).strip() and f.get("value") is not None for f in flat)
+    assert COMMUNES == {k: v["value"] for k, v in config.FACTS["communes"].items()}
+    assert Scenario("s").start_year == config.START_YEAR == LEVERS["grdp_growth"].start_year

@@ -117,7 +117,7 @@ def backtest_summary(version: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _requests(version: str) -> list:
-    from models.assess import AS_OF_YEAR
+    from models.config import AS_OF_YEAR
     from models.requests import all_requests
 
     return all_requests(_catalog(version), _prepared(version), _assessments(version, Scenario("s").key()), AS_OF_YEAR)
