@@ -35,9 +35,15 @@ def test_bands_widen_with_the_horizon(method, annual_series):
     assert width[-1] > width[0]
 
 
-def test_ensemble_pools_its_three_members(annual_series):
-    res = forecast(annual_series, 3, method="ensemble", n_paths=900, seed=0, calibration=False)
-    assert res.method == "ensemble" and res.paths.shape == (3, 900)
+def test_the_ensemble_is_centred_on_the_mean_of_its_members_medians_with_a_spread_between_theirs(annual_series):
+    res = forecast(annual_series, 3, method="ensemble", n_paths=4000, seed=0, calibration=False)
+    assert res.method == "ensemble" and res.paths.shape == (3, 4000)
+    members = [forecast(annual_series, 3, method=m, n_paths=4000, seed=1, calibration=False).paths for m in ("ets", "theta")]
+    width = [np.quantile(p, 0.9, axis=1) - np.quantile(p, 0.1, axis=1) for p in members]
+    centre = np.mean([np.median(p, axis=1) for p in members], axis=0)
+    assert np.all(np.abs(np.median(res.paths, axis=1) - centre) < 0.05 * np.maximum(*width))
+    ours = np.quantile(res.paths, 0.9, axis=1) - np.quantile(res.paths, 0.1, axis=1)
+    assert np.all(ours >= 0.9 * np.minimum(*width)) and np.all(ours <= 1.1 * np.maximum(*width))
 
 
 @pytest.mark.parametrize("method", METHODS)
