@@ -30,11 +30,11 @@ st.caption(t("method_un2023_bands", lg, on_track=t("un_on_track", lg), fair=t("u
              stagnation=t("un_stagnation", lg)))
 st.markdown(t("method_open_sdg", lg))
 st.latex(r"R = \mathrm{sign}(y_0)\, d\, \frac{\mathrm{CAGR}_a}{|\mathrm{CAGR}_r|}")
-edges = [edge for edge, *_ in LIKELIHOOD]
+edges = [edge for edge, _ in LIKELIHOOD]
 bands = [f"≥ {fmt_percent(edges[0], lg)}"] + [f"{fmt_percent(lo, lg)} – {fmt_percent(hi, lg)}"
                                               for lo, hi in zip(edges[1:-1], edges[:-2])] + [f"< {fmt_percent(edges[-2], lg)}"]
 st.dataframe(pd.DataFrame({t("col_probability", lg): bands,
-                           t("col_phrase", lg): [vi if lg == "vi" else en for _, _, vi, en in LIKELIHOOD]}),
+                           t("col_phrase", lg): [t(f"likelihood_{code}", lg) for _, code in LIKELIHOOD]}),
              hide_index=True, key="words_table")
 st.caption(t("words_caption", lg))
 

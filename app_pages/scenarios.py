@@ -28,7 +28,7 @@ if c2.button(t("apply_preset", lg), key="lab_apply"):
 if c3.button(t("reset", lg), key="lab_reset"):
     set_scenario(Scenario("baseline"))
     st.rerun()
-st.caption(PRESETS[preset].description.split(" / ")[0 if lg == "vi" else -1])
+st.caption(t(f"preset_{preset}", lg))
 
 cols = st.columns(2)
 for i, lid in enumerate(LEVERS):

@@ -7,24 +7,24 @@ from __future__ import annotations
 import math
 
 # IPCC calibrated likelihood language (AR5), in Vietnamese and English; lower edges are inclusive.
-LIKELIHOOD = (
-    (0.99, "virtually_certain", "gần như chắc chắn", "virtually certain"),
-    (0.90, "very_likely", "rất có khả năng", "very likely"),
-    (0.66, "likely", "có khả năng", "likely"),
-    (0.33, "about_as_likely_as_not", "khả năng ngang nhau", "about as likely as not"),
-    (0.10, "unlikely", "ít khả năng", "unlikely"),
-    (0.01, "very_unlikely", "rất ít khả năng", "very unlikely"),
-    (0.0, "exceptionally_unlikely", "hầu như không thể", "exceptionally unlikely"),
+LIKELIHOOD = (   # lower edges, inclusive; the words are the catalogue's likelihood_<code>
+    (0.99, "virtually_certain"),
+    (0.90, "very_likely"),
+    (0.66, "likely"),
+    (0.33, "about_as_likely_as_not"),
+    (0.10, "unlikely"),
+    (0.01, "very_unlikely"),
+    (0.0, "exceptionally_unlikely"),
 )
 
 def likelihood(p: float) -> tuple[str, str, str]:
     """(code, Vietnamese, English) phrase for a probability in [0, 1]."""
     if p is None or math.isnan(p):
         raise ValueError("probability is missing")
-    for edge, code, vi, en in LIKELIHOOD:
-        if p >= edge:
-            return code, vi, en
-    return LIKELIHOOD[-1][1:]
+    from models.texts import t
+
+    code = next((c for edge, c in LIKELIHOOD if p >= edge), LIKELIHOOD[-1][1])
+    return code, t(f"likelihood_{code}", "vi"), t(f"likelihood_{code}", "en")
 
 
 def cagr(y0: float, yt: float, years: float) -> float:

@@ -20,11 +20,9 @@ from models.forecast import ForecastResult
 
 @dataclass(frozen=True)
 class Lever:
+    """A scenario lever: its range and kind here, its words in the catalogue (lever_<id>, lever_unit_<id>)."""
+
     lever_id: str
-    label_vi: str
-    label_en: str
-    unit_vi: str
-    unit_en: str
     minimum: float
     maximum: float
     step: float
@@ -34,30 +32,33 @@ class Lever:
     units_total: float | None = None   # roll-out in units (communes): how many make 100%, per territory (COMMUNES)
     scope: tuple[str, ...] = ("tuyen_quang_old", "tuyen_quang_merged", "ha_giang")   # the territories it acts on
 
+    def label(self, lang: str) -> str:
+        from models.texts import t
+        return t(f"lever_{self.lever_id}", lang)
+
+    def unit(self, lang: str) -> str:
+        from models.texts import t
+        return t(f"lever_unit_{self.lever_id}", lang)
+
+    label_vi = property(lambda self: self.label("vi"))
+    label_en = property(lambda self: self.label("en"))
+    unit_vi = property(lambda self: self.unit("vi"))
+    unit_en = property(lambda self: self.unit("en"))
+
     def acts_on(self, territory_id: str | None) -> bool:
         return territory_id is None or territory_id in self.scope
 
 
 # COMMUNES (data/facts.json, with sources): commune-level units per territory, the denominator of a commune roll-out.
-
-
 LEVERS: dict[str, Lever] = {lv.lever_id: lv for lv in (
-    Lever("grdp_growth", "Tăng trưởng GRDP thêm", "Extra GRDP growth", "điểm %/năm", "pp per year",
-          -4.0, 4.0, 0.1, "drift"),
-    Lever("employment_growth", "Tăng số lao động có việc làm thêm", "Extra growth of employment", "điểm %/năm",
-          "pp per year", -3.0, 3.0, 0.1, "drift"),
-    Lever("productivity_push", "Tăng năng suất nhờ chuyển đổi số", "Productivity gain from digital transformation",
-          "điểm %/năm", "pp per year", -2.0, 4.0, 0.1, "drift"),
-    Lever("grdp_shock", "Cú sốc GRDP một lần (năm 2026)", "One-off GRDP shock (2026)", "%", "%", -10.0, 5.0, 0.5,
-          "shock"),
-    Lever("fibre_rollout", "Kéo cáp quang thêm đến xã", "Extra fibre roll-out to communes", "xã/năm",
-          "communes per year", 0.0, 40.0, 1.0, "rollout", units_total=COMMUNES["tuyen_quang_merged"]),
-    Lever("village_fibre_rollout", "Phủ cáp quang thôn, bản thêm", "Extra fibre coverage of villages",
-          "điểm %/năm", "pp per year", 0.0, 10.0, 0.5, "rollout", units_total=100),
-    Lever("rollout_5g", "Phủ sóng 5G thêm", "Extra 5G coverage", "điểm % dân số/năm", "pp of population per year",
-          0.0, 30.0, 1.0, "rollout", units_total=100),
-    Lever("digital_economy", "Tăng tỷ trọng kinh tế số thêm", "Extra digital-economy share growth",
-          "điểm %/năm", "pp per year", -1.0, 3.0, 0.1, "drift"),
+    Lever("grdp_growth", -4.0, 4.0, 0.1, "drift"),
+    Lever("employment_growth", -3.0, 3.0, 0.1, "drift"),
+    Lever("productivity_push", -2.0, 4.0, 0.1, "drift"),
+    Lever("grdp_shock", -10.0, 5.0, 0.5, "shock"),
+    Lever("fibre_rollout", 0.0, 40.0, 1.0, "rollout", units_total=COMMUNES["tuyen_quang_merged"]),
+    Lever("village_fibre_rollout", 0.0, 10.0, 0.5, "rollout", units_total=100),
+    Lever("rollout_5g", 0.0, 30.0, 1.0, "rollout", units_total=100),
+    Lever("digital_economy", -1.0, 3.0, 0.1, "drift"),
 )}
 
 # How each lever reaches each indicator: (indicator_id, lever_id, sign). Productivity = GRDP / employment.
@@ -118,22 +119,14 @@ class Scenario:
         return (self.start_year, tuple(sorted((k, float(v)) for k, v in self.values.items() if float(v) != 0.0)))
 
 
-PRESETS: dict[str, Scenario] = {
-    "baseline": Scenario("baseline", {}, "Xu hướng hiện tại, không can thiệp thêm. / Current trends, no extra action."),
+PRESETS: dict[str, Scenario] = {   # what each preset assumes is said in the catalogue (preset_<id>)
+    "baseline": Scenario("baseline", {}),
     "optimistic": Scenario("optimistic", {
         "grdp_growth": 1.0, "productivity_push": 1.0, "fibre_rollout": 10.0, "village_fibre_rollout": 2.0,
-        "rollout_5g": 15.0, "digital_economy": 1.0},
-        "GRDP +1 điểm %/năm và năng suất +1 điểm %/năm từ 2026 (gần mục tiêu 10,5%/năm của Đại hội I); "
-        "kéo cáp thêm 10 xã/năm; 5G thêm 15 điểm %/năm như tốc độ toàn quốc 2025. / GRDP +1 pp and productivity "
-        "+1 pp a year from 2026 (towards the 10.5%/yr congress target); 10 more communes a year on fibre; "
-        "5G +15 pp a year, as nationally in 2025."),
+        "rollout_5g": 15.0, "digital_economy": 1.0}),
     "pessimistic": Scenario("pessimistic", {
-        "grdp_growth": -1.5, "employment_growth": 0.5, "grdp_shock": -2.0, "rollout_5g": 3.0},
-        "GRDP −1,5 điểm %/năm (như năm 2025 dưới 7%), một cú sốc −2% năm 2026, lao động tăng nhanh hơn sản lượng; "
-        "5G chậm. / GRDP −1.5 pp a year (as in 2025, below 7%), a −2% shock in 2026, employment outpacing output; "
-        "slow 5G."),
+        "grdp_growth": -1.5, "employment_growth": 0.5, "grdp_shock": -2.0, "rollout_5g": 3.0}),
 }
-
 
 def _rate_indicator(unit_en: str) -> bool:
     return unit_en in RATE_UNITS

@@ -17,26 +17,17 @@ import numpy as np
 import pandas as pd
 
 from models.forecast import QUANTILE_LEVELS
+from models.texts import t
 from models.catalog import SPECS, Catalog, CatalogError, Problem, parse_table, unknown_ref, validate
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
 KEY = ["territory_id", "indicator_id", "vintage", "year", "period_start", "source_id"]
-HEADERS_VI = {
-    "territory_id": "Mã lãnh thổ", "indicator_id": "Mã chỉ tiêu", "vintage": "Kỳ số liệu", "year": "Năm",
-    "period_start": "Năm bắt đầu giai đoạn", "value": "Giá trị", "qualifier": "Độ chính xác", "status": "Trạng thái",
-    "source_id": "Mã nguồn", "preferred": "Ưu tiên", "year_inferred": "Năm suy ra", "formula": "Công thức",
-    "note": "Ghi chú", "inputs": "Đầu vào",
-    "publisher": "Cơ quan / trang", "title": "Tiêu đề", "url": "Địa chỉ", "published": "Ngày đăng",
-    "reliability": "Độ tin cậy",
-}
-HEADERS_EN = {
-    "territory_id": "Territory id", "indicator_id": "Indicator id", "vintage": "Vintage", "year": "Year",
-    "period_start": "Period start", "value": "Value", "qualifier": "Qualifier", "status": "Status",
-    "source_id": "Source id", "preferred": "Preferred", "year_inferred": "Year inferred", "formula": "Formula",
-    "note": "Note", "inputs": "Inputs",
-    "publisher": "Publisher", "title": "Title", "url": "URL", "published": "Published", "reliability": "Reliability",
-}
+HEADER_COLUMNS = ("territory_id", "indicator_id", "vintage", "year", "period_start", "value", "qualifier", "status",
+                  "source_id", "preferred", "year_inferred", "formula", "note", "inputs",
+                  "publisher", "title", "url", "published", "reliability")
+HEADERS_VI = {c: t(f"header_{c}", "vi") for c in HEADER_COLUMNS}   # the catalogue's words; both are read back
+HEADERS_EN = {c: t(f"header_{c}", "en") for c in HEADER_COLUMNS}
 SHEET_NAMES = {"observations": ("observations", "số liệu", "so lieu", "du lieu", "dữ liệu"),
                "sources": ("sources", "nguồn", "nguon")}
 OPTIONAL_OBS = ("period_start", "qualifier", "preferred", "year_inferred", "formula", "note")

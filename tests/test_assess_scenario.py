@@ -141,9 +141,10 @@ def test_scenario_round_trips_and_refuses_bad_levers():
 
 
 def test_presets_are_documented_and_within_range():
+    from models.texts import t
     for name, s in PRESETS.items():
         s.validate()
-        assert s.description, name
+        assert t(f"preset_{name}", "vi") and t(f"preset_{name}", "en") != t(f"preset_{name}", "vi"), name
     assert set(PRESETS) == {"baseline", "optimistic", "pessimistic"}
 
 
