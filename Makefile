@@ -30,8 +30,10 @@ system-deps:
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 
+# Tests run in $(JOBS) processes (pytest-xdist), one test file per process at a time, so a file's fixtures are shared.
+JOBS ?= 2
 test: $(VENV)/.dev system-deps lint
-	$(VENV)/bin/python -m pytest
+	$(VENV)/bin/python -m pytest -n $(JOBS) --dist loadfile
 
 # Rebuild data/ from ../shared/research/facts (or FACTS=dir) after a new vintage of the fact sheets.
 data:

@@ -74,6 +74,14 @@ if present and chosen:
     if b2.button(t("next", lg), key="next", shortcut="PageDown", width="stretch"):
         st.session_state["slide"] = (i + 1) % len(chosen)
         st.rerun()
+    with st.container(key="arrow_keys"):   # ← / → as well: one shortcut per button, so a hidden pair carries them
+        st.html("<style>.st-key-arrow_keys {display: none}</style>")
+        if st.button(t("prev", lg), key="prev_arrow", shortcut="Left"):
+            st.session_state["slide"] = (i - 1) % len(chosen)
+            st.rerun()
+        if st.button(t("next", lg), key="next_arrow", shortcut="Right"):
+            st.session_state["slide"] = (i + 1) % len(chosen)
+            st.rerun()
     mid.caption(t("slide_of", lg, i=i + 1, n=len(chosen)) + " · " + t("present_keys", lg) + "  \n"
                 f"{t('data_version', lg)}: {version} · {t('active_scenario', lg)}: {scenario_label(s, lg)} · "
                 f"{fmt_date(dt.date.today().isoformat(), lg)}")   # the slide's footer, kept in view at the top

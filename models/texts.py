@@ -304,8 +304,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Drag the slider under the chart to preview each level of the main lever instantly (a preview: the scenario "
               "does not change); the sliders below set the scenario and the link.",
     },
-    "present_keys": {"vi": "Phím PageUp / PageDown (hoặc bút trình chiếu) để chuyển trang",
-                     "en": "PageUp / PageDown (or a presenter's clicker) to change slide"},
+    "present_keys": {"vi": "Phím ← / → hoặc PageUp / PageDown (bút trình chiếu) để chuyển trang",
+                     "en": "← / → or PageUp / PageDown (a presenter's clicker) to change slide"},
     "scenario_beside_levers": {"vi": "Kịch bản đang dùng hiển thị cạnh các đòn bẩy.",
                                "en": "The active scenario is shown beside the levers."},
     "catch_up_metric": {"vi": "Cần đạt mỗi năm từ năm {year}", "en": "Needed each year from {year}"},

@@ -231,7 +231,7 @@ def test_share_link_survives_a_server_restart(browser, tmp_path):
         serve.stop(proc)
 
 
-def test_present_mode_controls_and_footer_are_in_view_and_page_keys_change_slide(server, browser):
+def test_present_mode_controls_and_footer_are_in_view_and_page_and_arrow_keys_change_slide(server, browser):
     for size in ({"width": 1366, "height": 768}, {"width": 1920, "height": 1080}):
         context = browser.new_context(viewport=size)
         pg = context.new_page()
@@ -251,6 +251,10 @@ def test_present_mode_controls_and_footer_are_in_view_and_page_keys_change_slide
         pg.keyboard.press("PageUp")
         pg.wait_for_function("() => document.body.innerText.includes('Mục tiêu 1/')")
         assert pg.evaluate("window.scrollY") == 0
+        pg.keyboard.press("ArrowRight")
+        pg.wait_for_function("() => document.body.innerText.includes('Mục tiêu 2/')")
+        pg.keyboard.press("ArrowLeft")
+        pg.wait_for_function("() => document.body.innerText.includes('Mục tiêu 1/')")
         context.close()
 
 
