@@ -5,12 +5,13 @@ import re
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
 from models.assess import assess_all, prepare_all
 from models.catalog import load_catalog
 from models.derive import with_derived
-from models.pack import build_pdf, build_pptx
+from models.pack import Pack, TargetSlide, build_pdf, build_pptx
 from models.scenario import PRESETS
 
 ENGLISH = re.compile(r"\b(insufficient|not found|target|probability|likely|unlikely|scenario|data version|custom|ensemble|"
@@ -87,3 +88,65 @@ def test_no_target_slide_is_blank_and_an_insufficient_one_says_what_is_known(pac
     g5 = next(s for s in content.targets if "5G" in s.title)
     assert any("Chưa đủ số liệu" in line for line in g5.lines)
     assert len(" ".join(g5.lines)) > 80                      # what is known and what is asked for, not a bare verdict
+
+
+# ---- the layout rules on a synthetic pack (20 overview rows, 8 target slides)
+def _pack(n_targets=8):
+    png = _tiny_png()
+    return Pack(title="Lộ trình 4.0 – Báo cáo Ban Chỉ đạo", subtitle="Kế hoạch 402-KH/TU – tỉnh Tuyên Quang",
+                meeting_date="2026-12-01", data_version="v0003-1a2b3c4d5e", scenario_name="Lạc quan",
+                scenario_lines=["Tăng trưởng GRDP thêm: 1,0 điểm %/năm"],
+                overview_header=["Mục tiêu", "Lãnh thổ", "Văn bản", "Năm", "Loại đánh giá", "Xác suất đạt", "Cần đạt mỗi năm"],
+                overview_rows=[["Năng suất lao động tăng bình quân khoảng 7%/năm", "Tuyên Quang (mới, từ 1/7/2025)",
+                                "402-KH/TU", "2025", "Chưa đủ số liệu", "–", "–"]] * 20,
+                targets=[TargetSlide(f"Mục tiêu {i}: Internet băng thông rộng phủ 100% các xã",
+                                     ["Xác suất đạt: 45% (khả năng ngang nhau)"], png) for i in range(n_targets)],
+                sources=["402-KH/TU (2020-06-26): Kế hoạch thực hiện Nghị quyết 52-NQ/TW"],
+                labels={"data_version": "Phiên bản dữ liệu", "scenario": "Kịch bản", "overview": "Tổng quan",
+                        "sources": "Nguồn"})
+
+
+def _tiny_png():
+    import zlib, struct   # noqa: E401 - a 2x2 PNG without any imaging library
+    raw = b"".join(b"\x00" + bytes([200, 30, 30] * 2) for _ in range(2))
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_pptx_has_title_overview_target_and_sources_slides_in_vietnamese():
+    prs = Presentation(io.BytesIO(build_pptx(_pack())))
+    slides = list(prs.slides)
+    assert len(slides) == 1 + 3 + 8 + 1                      # title, 20 rows over 3 overview slides, 8 targets, sources
+    title_text = " ".join(sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame)
+    assert "Lộ trình 4.0 – Báo cáo Ban Chỉ đạo" in title_text
+    assert "v0003-1a2b3c4d5e" in title_text and "Lạc quan" in title_text
+    for s in slides[4:12]:
+        assert any(sh.shape_type == MSO_SHAPE_TYPE.PICTURE for sh in s.shapes)
+        assert "Internet băng thông rộng phủ 100% các xã" in " ".join(
+            sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
+
+
+def test_pdf_keeps_vietnamese_diacritics_and_the_data_version():
+    reader = PdfReader(io.BytesIO(build_pdf(_pack(3))))
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert "Lộ trình 4.0 – Báo cáo Ban Chỉ đạo" in text
+    assert "Năng suất lao động tăng bình quân khoảng 7%/năm" in text
+    assert "v0003-1a2b3c4d5e" in text and "Lạc quan" in text
+    assert len(reader.pages) >= 1 + 1 + 3 + 1
+    fonts = {str(f) for p in reader.pages for f in (p.get("/Resources") or {}).get("/Font", {}).values()}
+    assert fonts
+
+
+def test_pptx_overview_table_stays_inside_the_slide_and_above_the_footer():
+    from pptx.util import Inches
+
+    prs = Presentation(io.BytesIO(build_pptx(_pack())))
+    for slide in list(prs.slides)[1:4]:
+        table = next(sh for sh in slide.shapes if sh.has_table)
+        footer = min(sh.top for sh in slide.shapes if sh.has_text_frame and "v0003" in sh.text_frame.text)
+        assert table.left + sum(c.width for c in table.table.columns) <= prs.slide_width
+        # each row may wrap to two lines of 11 pt: 2 × 11 pt × 1.2 + cell margins ≈ 0.45 in
+        assert table.top + len(table.table.rows) * Inches(0.45) <= footer
+        assert [c.text for c in table.table.rows[0].cells][:3] == ["Mục tiêu", "Lãnh thổ", "Văn bản"]
