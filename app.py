@@ -5,7 +5,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")   # before numpy loads: threa
 
 import streamlit as st  # noqa: E402
 
-from ui.i18n import LANGS, t  # noqa: E402
+from ui.i18n import LANG_NAMES, LANGS, t  # noqa: E402
 from ui.loaders import bundled_notice, current_version, refused_version  # noqa: E402
 from ui.widgets import scenario, sidebar_scenario, streamlit_words, sync_url  # noqa: E402
 
@@ -16,7 +16,7 @@ if "lang" not in st.session_state:
 if "target_id" not in st.session_state and st.query_params.get("target"):
     st.session_state["target_id"] = st.query_params.get("target")
 lang = st.sidebar.radio(t("language", st.session_state["lang"]), LANGS, key="lang", horizontal=True,
-                        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code])
+                        format_func=LANG_NAMES.get)
 scenario()   # read the scenario from the link once per session
 streamlit_words(lang)
 

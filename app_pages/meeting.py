@@ -13,7 +13,7 @@ from models.pack import build_pdf, build_pptx
 from models.scenario import LEVERS
 from models.scrub import main_lever
 from models.store import StoreError
-from ui.i18n import fmt_auto, fmt_date, fmt_datetime, fmt_number, fmt_percent, t
+from ui.i18n import LANG_NAMES, fmt_auto, fmt_date, fmt_datetime, fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, current_version, lever_grid, prepared, store
 from ui.pack_content import build_pack_content, scrub_spec, target_figure
 from ui.widgets import (catch_up_label, catch_up_text, lang, p_text, scenario, scenario_label, set_scenario, state_text,
@@ -50,7 +50,7 @@ with controls:   # on the projector the controls fold away
             st.subheader(t("export_title", lg))
             e1, e2 = st.columns(2)
             pack_lang = e1.radio(t("pack_language", lg), ["vi", "en"], key="pack_lang", horizontal=True,
-                                 format_func=lambda c: {"vi": "Tiếng Việt", "en": "English"}[c])
+                                 format_func=LANG_NAMES.get)
             meeting_date = e2.date_input(t("meeting_date", lg), value=dt.date.today(), key="meeting_date",
                                          format="DD/MM/YYYY").isoformat()   # shown as the planner writes dates
             cols = st.columns(len(PACKS))

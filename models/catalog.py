@@ -45,11 +45,14 @@ class Problem:
     params: dict = field(default_factory=dict)
 
     def message(self, lang: str = "vi") -> str:
-        where = {"vi": f"Tệp {self.file}", "en": f"File {self.file}"}[lang if lang in ("vi", "en") else "vi"]
+        from models.texts import LANGS, t
+
+        lang = lang if lang in LANGS else "vi"
+        where = t("msg_where_file", lang, file=self.file)
         if self.row is not None:
-            where += {"vi": f", dòng {self.row}", "en": f", row {self.row}"}.get(lang, f", dòng {self.row}")
+            where += t("msg_where_row", lang, row=self.row)
         if self.column:
-            where += {"vi": f", cột '{self.column}'", "en": f", column '{self.column}'"}.get(lang, "")
+            where += t("msg_where_column", lang, column=self.column)
         return f"{where}: {render(self.code, lang, **self.params)}"
 
 
@@ -64,7 +67,8 @@ class CatalogError(ValueError):
         lines = [p.message(lang) for p in self.problems[:limit]]
         more = len(self.problems) - limit
         if more > 0:
-            lines.append({"vi": f"… và {more} lỗi khác", "en": f"… and {more} more"}.get(lang, ""))
+            from models.texts import LANGS, t
+            lines.append(t("msg_more", lang if lang in LANGS else "vi", n=more))
         return "\n".join(lines)
 
     @property

@@ -13,6 +13,7 @@ from babel.numbers import format_decimal, format_percent
 
 LANGS = ("vi", "en")
 LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+LANG_NAMES = {"vi": "Tiếng Việt", "en": "English"}   # each language in its own words (the switch shows both)
 
 STRINGS: dict[str, dict[str, str]] = {
     # ---- likelihood words (IPCC calibrated language; models/progress.py holds the edges)
@@ -64,6 +65,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "header_published": {"vi": 'Ngày đăng', "en": 'Published'},
     "header_reliability": {"vi": 'Độ tin cậy', "en": 'Reliability'},
     # ---- data errors (models.catalog.Problem, uploads): every message names file, row and column
+    "msg_where_file": {"vi": "Tệp {file}", "en": "File {file}"},
+    "msg_where_row": {"vi": ", dòng {row}", "en": ", row {row}"},
+    "msg_where_column": {"vi": ", cột '{column}'", "en": ", column '{column}'"},
+    "msg_more": {"vi": "… và {n} lỗi khác", "en": "… and {n} more"},
     "msg_empty_file": {"vi": 'Tệp rỗng: không có dòng tiêu đề.', "en": 'The file is empty: there is no header row.'},
     "msg_encoding": {"vi": 'Tệp không phải mã UTF-8 (byte {byte} không đọc được). Hãy lưu lại dưới dạng CSV UTF-8.', "en": 'The file is not UTF-8 (byte {byte} cannot be read). Save it again as CSV UTF-8.'},
     "msg_missing_column": {"vi": "Thiếu cột bắt buộc '{column}'.", "en": "Required column '{column}' is missing."},
