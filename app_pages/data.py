@@ -6,7 +6,7 @@ import streamlit as st
 
 from models.catalog import CatalogError
 from models.gaps import gap_table
-from ui.widgets import document_labels
+from ui.widgets import document_labels, said
 from ui.i18n import fmt_auto, fmt_datetime, fmt_number, t
 from ui.loaders import catalog, coverage, current_version
 
@@ -176,7 +176,7 @@ with tab_up:
             st.code(exc.message(lang, limit=20), language=None)
             result = None
         except StoreError as exc:
-            st.error(t("store_error", lang, error=exc))
+            st.error(t("store_error", lang, error=said(exc, lang)))
             result = None
         if result is not None:
             st.subheader(t("upload_preview", lang))
@@ -239,4 +239,4 @@ with tab_ver:
             st.session_state["data_flash"] = t("switched", lang, version=target)
             st.rerun()
     except (StoreError, OSError) as exc:
-        st.error(t("store_error", lang, error=exc))
+        st.error(t("store_error", lang, error=said(exc, lang)))

@@ -179,7 +179,7 @@ try:
         try:
             old_obs, new_obs = observations_of(store(), snap["data_version"]), observations_of(store(), version)
         except (StoreError, CatalogError) as exc:     # said plainly: a failed comparison is not "no changes"
-            compare_error = exc.message(lg) if isinstance(exc, CatalogError) else str(exc)
+            compare_error = exc.message(lg)
         ch = diff(snap, s, assessments(s), old_obs, new_obs)
         st.markdown(f"**{t('changes_data', lg)}**")
         if compare_error:

@@ -228,5 +228,5 @@ def observations_of(store, data_version: str) -> pd.DataFrame:
     try:
         raw = store.files(vid)["observations.csv"]
     except (OSError, KeyError) as exc:
-        raise StoreError(f"version {vid}: {exc}") from None
+        raise StoreError("unreadable", version=vid, error=exc) from None
     return parse_table(SPECS["observations"], raw)[0]

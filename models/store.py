@@ -63,7 +63,16 @@ class DataVersion:
 
 
 class StoreError(RuntimeError):
-    """The store cannot be read or written (bad folder, no permission, corrupt version)."""
+    """The store cannot be read or written (bad folder, no permission, corrupt version); coded, so the page
+    says it in the planner's language (catalogue keys store_<code>)."""
+
+    def __init__(self, code: str, **params: object):
+        self.code, self.params = code, params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        from models.texts import t
+        return t(f"store_{self.code}", lang, **self.params)
 
 
 _CHECKSUMS: dict[tuple, str] = {}
@@ -182,9 +191,9 @@ class DataStore:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
             actual = _checksum(folder)
         except (OSError, ValueError) as exc:
-            raise StoreError(f"version {version_id} is unreadable: {exc}") from None
+            raise StoreError("unreadable", version=version_id, error=exc) from None
         if actual != manifest["checksum"]:
-            raise StoreError(f"version {version_id} is corrupt: checksum {actual[:10]} ≠ {manifest['checksum'][:10]}")
+            raise StoreError("corrupt", version=version_id, actual=actual[:10], expected=manifest["checksum"][:10])
 
     def load(self, version_id: str | None = None) -> Catalog:
         vid = version_id or self.current()

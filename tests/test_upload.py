@@ -179,8 +179,9 @@ def test_a_corrupt_version_is_refused(store):
     result = attempt(store, (HEAD + "\n" + GOOD).encode())
     vid = store.commit(result.files, "a", "b", {})
     (store.path(vid) / "observations.csv").write_text("garbage", encoding="utf-8")
-    with pytest.raises(StoreError, match="corrupt"):
+    with pytest.raises(StoreError, match="corrupt") as exc:
         store.load(vid)
+    assert exc.value.message("vi").startswith(f"phiên bản {vid} bị hỏng: mã kiểm tra ")   # said in the UI's language
     store.load("v0001")
 
 

@@ -53,7 +53,7 @@ def current_version() -> str:
         if candidate == vid:
             st.session_state.pop("refused_version", None)
         return str(DataVersion.of(versions[candidate]))
-    raise StoreError("no readable data version in the store")
+    raise StoreError("none_readable")
 
 
 def refused_version() -> str | None:

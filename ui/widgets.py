@@ -89,6 +89,11 @@ def lever_slider(lever_id: str, lg: str, container=None) -> float:
                          args=(lever_id, key), help=t("lever_help", lg, year=scenario().start_year))
 
 
+def said(exc: Exception, lg: str) -> str:
+    """An error in the planner's language when it is one of ours (coded), else as the system wrote it."""
+    return exc.message(lg) if hasattr(exc, "message") else str(exc)
+
+
 def shorten(text: str, width: int) -> str:
     text = str(text)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -329,7 +334,7 @@ def store_upload(result, author: str, note: str, changes: dict, lg: str) -> str 
         st.error(t("upload_invalid", lg))
         st.code(exc.message(lg, limit=20), language=None)
     except (StoreError, OSError) as exc:
-        st.error(t("store_error", lg, error=exc))
+        st.error(t("store_error", lg, error=said(exc, lg)))
     return None
 
 
