@@ -52,7 +52,9 @@ CHECK_VARS = ("rgdpe", "rdana", "rkna", "rtfpna", "avh", "ck", "pl_con", "csh_g"
 SHARES = ("labsh", "csh_i", "csh_g")
 SHORT = (2, 3, 5, 8)
 MAX_H = 10
-METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6", "ct_pool")
+METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6", "ct_pool", "ct_snr1", "ct_snr2",
+           "ct_snr3")
+SHRINK_VARIANTS = ("constrained_trend", "ct_c1", "ct_snr1", "ct_snr2", "ct_snr3")   # compared on MASE and median share
 LEVELS = (0.5, 0.8, 0.95)
 A_GRID = np.round(np.arange(-1.5, 2.501, 0.05), 3)
 MIN_CELL = 50        # a (horizon, length) cell with fewer forecasts is too noisy to steer the fit
@@ -349,10 +351,17 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration) -> dict:
         ours = g[(g["method"] == ours_method) & ~rates]
         block = {"n": int(len(ours)), "mase": {}, "rates": {}}
         for m in ("ensemble", "constrained_trend", "ets", "theta", "drift", "naive", "ct_c0", "ct_c1", "ct_c3", "ct_c6",
-                  "ct_pool"):
+                  "ct_pool", "ct_snr1", "ct_snr2", "ct_snr3"):
             x = g[(g["method"] == m) & ~rates]
             if len(x):
                 block["mase"][m] = mase(x)
+        if regime != "full":      # the short trend's shrinkage rules: accuracy and where the median sits (k leaves it)
+            block["variants"] = {}
+            for m in SHRINK_VARIANTS:
+                x = g[(g["method"] == m) & ~rates]
+                if len(x):
+                    block["variants"][m] = {"n": int(len(x)), "mase": mase(x),
+                                            "q50": quantile_shares(calibrated(x, None))[0.5]}
         block["ours"] = mase(ours) if len(ours) else None
         short_ct = g[(g["method"] == "constrained_trend") & ~rates]
         pool = g[(g["method"] == "ct_pool") & ~rates]
@@ -429,6 +438,17 @@ def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: f
             lines.append(f"| {s['collection']} | {m.get('ct_c0', float('nan')):.3f} | {m.get('ct_c1', float('nan')):.3f} | "
                          f"{m.get('constrained_trend', float('nan')):.3f} | {m.get('ct_c6', float('nan')):.3f} | "
                          f"{m.get('naive', float('nan')):.3f} |")
+    lines += ["", "## Shrinking the short trend by how clearly its changes agree (t²/(t²+c)) or by their number (m/(m+c))", "",
+              "t = mean yearly change / (sigma / √m) with the same floored sigma as the spread; t² ≤ m, so at the same c the "
+              "agreement rule never keeps more drift than the count rule. Each cell: MASE / share of outcomes below the "
+              "median (0.50 is unbiased; the widening k does not move the median).", "",
+              "| collection | regime | m/(m+3) (shipped) | m/(m+1) | t²/(t²+1) | t²/(t²+2) | t²/(t²+3) |", "|---|---|---|---|---|---|---|"]
+    for s in summaries:
+        for regime in ("last_2", "last_3", "last_5", "short_all"):
+            v = s["regimes"].get(regime, {}).get("variants")
+            if v:
+                lines.append(f"| {s['collection']} | {regime.replace('_', ' ')} | " + " | ".join(
+                    f"{v[m]['mase']:.3f} / {v[m]['q50']:.2f}" if m in v else "–" for m in SHRINK_VARIANTS) + " |")
     lines += ["", "## Short trend shrunk towards the pooled drift of the same indicator (other series, same years)", "",
               "Drift × m/(m+3) + pooled × 3/(m+3) instead of drift × m/(m+3) (towards no change); the pooled drift is the "
               "median yearly log change of the other series of the same indicator over the same points (no year after the "

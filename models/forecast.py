@@ -186,14 +186,17 @@ class ConstrainedTrend(Drift):
     name = "constrained_trend"
 
     shrink_c = 3.0      # drift × m / (m + c): c = 3 won on the learning collections (benchmarks/calibrate.py)
+    rule = "count"      # "count": weight m/(m+c); "snr": t²/(t²+c), t = the drift over its standard error
 
     def __init__(self, floor: float, extra_diffs: np.ndarray | None = None, shrink_c: float | None = None,
-                 prior: float = 0.0):
+                 prior: float = 0.0, rule: str | None = None):
         self.floor = floor
         self.prior = float(prior)    # the drift it is shrunk towards: 0, or a pooled drift of the same indicator
         self.extra = np.asarray(extra_diffs if extra_diffs is not None else [], dtype=float)
         if shrink_c is not None:
             self.shrink_c = shrink_c
+        if rule is not None:
+            self.rule = rule
 
     def fit(self, z):
         v = z.to_numpy()
@@ -205,7 +208,11 @@ class ConstrainedTrend(Drift):
         self.m = max(d.size, 1)
         # with 1–4 changes their spread is barely known: at least their typical size, at least the floor
         self.sigma = max(self.sigma, float(np.mean(np.abs(d))), self.floor)
-        self.drift = (self.drift * self.m + self.prior * self.shrink_c) / (self.m + self.shrink_c)
+        # the weight the series' own drift keeps: by the number of changes, or by how clearly they agree
+        # (t² = m·drift²/sigma² ≤ m, so "snr" never keeps more than "count" with the same c)
+        evidence = self.m if self.rule == "count" or self.sigma <= 0 else self.m * self.drift ** 2 / self.sigma ** 2
+        w = evidence / (evidence + self.shrink_c)
+        self.drift = w * self.drift + (1.0 - w) * self.prior
         self.drift_se = self.sigma / np.sqrt(self.m)
         return self
 

@@ -133,3 +133,22 @@ def test_short_trend_prior_moves_the_drift_towards_it_by_c_over_m_plus_c():
     assert plain.drift == pytest.approx(d * 2 / 5)
     assert pulled.drift == pytest.approx((d * 2 + 0.05 * 3) / 5)
     assert route(3, False) == "constrained_trend" and route(3, True) == "mean" and route(8, False, "theta") == "theta"
+
+
+def test_the_agreement_rule_keeps_a_steady_trend_like_the_count_rule_and_shrinks_a_noisy_one_harder():
+    from models.forecast import ConstrainedTrend
+
+    idx = pd.period_range("2020", periods=4, freq="Y")
+    steady = pd.Series(np.log([100.0, 103.0, 106.09, 109.27]), index=idx)       # three equal changes
+    noisy = pd.Series(np.log([100.0, 110.0, 101.0, 109.0]), index=idx)         # the same sign only on average
+    for z in (steady, noisy):
+        d = np.diff(z.to_numpy())
+        count = ConstrainedTrend(0.001, shrink_c=1.0).fit(z).drift
+        snr = ConstrainedTrend(0.001, shrink_c=1.0, rule="snr").fit(z).drift
+        assert count == pytest.approx(d.mean() * 3 / 4)
+        t2 = 3 * d.mean() ** 2 / max(d.std(ddof=1), np.abs(d).mean(), 0.001) ** 2
+        assert snr == pytest.approx(d.mean() * t2 / (t2 + 1))
+    assert ConstrainedTrend(0.001, shrink_c=1.0, rule="snr").fit(steady).drift == pytest.approx(
+        ConstrainedTrend(0.001, shrink_c=1.0).fit(steady).drift, rel=1e-3)
+    assert abs(ConstrainedTrend(0.001, shrink_c=1.0, rule="snr").fit(noisy).drift) < \
+        0.5 * abs(ConstrainedTrend(0.001, shrink_c=1.0).fit(noisy).drift)
