@@ -16,7 +16,7 @@ from models.store import StoreError
 from ui.i18n import LANG_NAMES, fmt_auto, fmt_date, fmt_datetime, fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, current_version, lever_grid, prepared, store
 from ui.pack_content import build_pack_content, scrub_spec, target_figure
-from ui.widgets import (catch_up_label, catch_up_text, lang, p_text, scenario, scenario_label, set_scenario, state_text,
+from ui.widgets import (catch_up_label, catch_up_text, lang, p_check, p_text, scenario, scenario_label, set_scenario, state_text,
                         target_label)
 
 lg = lang()
@@ -92,6 +92,8 @@ if present and chosen:
     else:
         c1.metric(t("p_meet_metric", lg), p_text(a, lg))
         c1.markdown(f"**{a[f'phrase_{lg}'] or state_text(a, lg)}**")
+        if check := p_check(preps[tid], a, lg):      # how often "this likely" happened in the held-out backtests
+            c1.caption(check)
     c2.metric(catch_up_label(a, lg),
               catch_up_text(a, lg, short=True))
     main = main_lever(preps[tid])

@@ -11,7 +11,7 @@ from ui.pack_content import chart_data, scrub_spec, target_figure
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
 from ui.loaders import backtest_summary, catalog, current_version, lever_grid, prepared, requests
 from ui.widgets import (DEFAULT_TARGET, catch_up_label, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
-                        lever_slider, p_text, request_frame, requests_xlsx, scenario, scenario_label, state_text,
+                        lever_slider, p_check, p_text, request_frame, requests_xlsx, scenario, scenario_label, state_text,
                         sync_url, target_label)
 
 lg = lang()
@@ -87,6 +87,9 @@ def live_part():
         st.warning(t("low_evidence_note_one" if now["n_points"] == 1 else "low_evidence_note", lg, n=now["n_points"]))
     if now["beyond_checked"]:
         st.warning(t("beyond_horizon", lg, h=now["horizon"], checked=CHECKED_HORIZON))
+    check = p_check(prep, now, lg)
+    if check:
+        st.caption(check)
 
     main = main_lever(prep)
     scrub = scrub_spec(prep, s, main, lever_grid(tid, s, main), lg) if main else None

@@ -358,6 +358,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Bằng chứng yếu: chỉ có {n} điểm dữ liệu, khoảng dự báo rộng.",
         "en": "Low evidence: only {n} data points, so the bands are wide.",
     },
+    "p_checked": {"vi": "Kiểm định xác suất ({kind}): trên {n} bộ chuỗi thực không dùng để hiệu chỉnh, khi ứng dụng nói {band}, "
+                        "sự việc đã xảy ra {lo}–{hi} số lần ({events} trường hợp){gso}.",
+                  "en": "Probability check ({kind}): on {n} collections of real series not used to calibrate, when the app said {band}, "
+                        "the event happened {lo}–{hi} of the time ({events} cases){gso}."},
+    "p_checked_gso": {"vi": "; trên chuỗi GSO theo tỉnh: {value}", "en": "; on GSO provincial series: {value}"},
+    "p_checked_short": {"vi": "chuỗi 2–5 điểm", "en": "2–5-point series"},
+    "p_checked_long": {"vi": "chuỗi từ 6 điểm", "en": "series of 6+ points"},
     "low_evidence_note_one": {
         "vi": "Bằng chứng yếu: chỉ có một điểm dữ liệu, khoảng dự báo rộng.",
         "en": "Low evidence: a single data point, so the bands are wide.",

@@ -93,3 +93,38 @@ def test_fans_of_every_registered_target_are_coherent(every_target):
                 assert np.all(np.diff(w) >= -1e-9 * np.abs(w[1:])), (fc.series_id, w)
             checked += 1
     assert checked >= 12
+
+
+def test_the_probability_check_quotes_only_held_out_collections_with_enough_events(tmp_path):
+    import json
+
+    from models.reliability import checked
+
+    def table(observed, n):
+        return {"reliability": {"table": [{"decile": 0, "n": n, "predicted": 0.03, "observed": observed}]}}
+    results = {"collections": [
+        {"collection": "L1: learned on", "regimes": {"short_all": table(0.50, 1000)}},     # learning: never quoted
+        {"collection": "A: held out", "regimes": {"short_all": table(0.04, 500)}},
+        {"collection": "D: GSO provinces", "regimes": {"short_all": table(0.02, 300)}},
+        {"collection": "E: other kinds", "regimes": {"short_all": table(0.26, 20)}}]}     # too few events
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps(results), encoding="utf-8")
+    c = checked(0.05, short=True, path=path)
+    assert (c.band, c.observed, c.gso, c.collections, c.events) == ((0.0, 0.1), (0.02, 0.04), 0.02, 2, 800)
+    assert checked(0.05, short=False, path=path) is None and checked(None, True, path) is None
+    assert checked(0.55, short=True, path=path) is None
+
+
+def test_a_short_series_outlook_prints_its_probability_check():
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app_pages" / "target.py"), default_timeout=120)
+    at.session_state["lang"] = "vi"
+    at.query_params["target"] = "tqm_grdp_per_capita_2030"       # 4 points: the constrained trend
+    at.run()
+    assert not at.exception
+    text = " ".join(c.value for c in at.caption)
+    assert "Kiểm định xác suất (chuỗi 2–5 điểm): trên 5 bộ chuỗi thực không dùng để hiệu chỉnh" in text
+    assert "trên chuỗi GSO theo tỉnh:" in text

@@ -11,7 +11,7 @@ from models.pack import Pack, TargetSlide
 from models.scenario import PRESETS, apply
 from ui.charts import fan_chart
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
-from ui.widgets import (catch_up_label, catch_up_text, document_labels, estimate_text, lever_lines, p_text,
+from ui.widgets import (catch_up_label, catch_up_text, document_labels, estimate_text, lever_lines, p_check, p_text,
                         scenario_label, shorten, state_text, target_label)
 
 
@@ -128,6 +128,9 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
             lines.append(r[f"warn_{lang}"])
         if r["p_meet"] is not None:
             lines.append(f"{t('p_meet_metric', lang)}: {p_text(r, lang)} ({r[f'phrase_{lang}']})")
+            check = p_check(preps[tid], r, lang)
+            if check:
+                lines.append(check)
         lines.append(f"{catch_up_label(r, lang)}: {catch_up_text(r, lang)}")
         if r["last_year"] is not None:
             lines.append(f"{t('last_value_metric', lang, year=r['last_year'])}: {fmt_auto(r['last_value'], lang)}")
@@ -135,15 +138,16 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
             lines.append(t("nowcast_years", lang, observed=r["observed_years"] or "–", estimated=r["estimated_years"]))
         if r["rests_on_estimate"]:
             lines.append(t("rests_on_estimate", lang, inputs=estimate_text(cat, r["estimate_inputs"], lang)))
-        doc = cat.documents.set_index("document_id").loc[row["document_id"]]
-        lines.append(f"{doc['number']} · {t('col_evidence', lang)}: {t('evidence_' + r['evidence'], lang)}")
+        lines.append(f"{cat.document_label(row['document_id'], lang)} · {t('col_evidence', lang)}: "
+                     f"{t('evidence_' + r['evidence'], lang)}")
         fig = target_figure(cat, preps[tid], scenario, lang, row)
         image = render(fig) if (render is not None and fig is not None) else None
         slides.append(TargetSlide(target_label(row, lang, 120), lines, image))
         if progress:
             progress(i + 1, len(chosen))
     used_docs = cat.documents[cat.documents["document_id"].isin(targets.loc[chosen, "document_id"] if chosen else [])]
-    sources = [f"{d['number']} ({fmt_date(d['date'], lang)}): {d[f'title_{lang}']}" for d in used_docs.to_dict("records")]
+    sources = [f"{cat.document_label(d['document_id'], lang)} ({fmt_date(d['date'], lang)}): {d[f'title_{lang}']}"
+               for d in used_docs.to_dict("records")]
     src = cat.sources.set_index("source_id")
     for tid in chosen:
         s = preps[tid].series

@@ -89,6 +89,23 @@ def lever_slider(lever_id: str, lg: str, container=None) -> float:
                          args=(lever_id, key), help=t("lever_help", lg, year=scenario().start_year))
 
 
+def p_check(prep, row: dict, lg: str) -> str:
+    """How often the held-out backtests' events happened when the app said a probability like this one ('' if none)."""
+    from models.reliability import checked
+
+    if row.get("state") != "outlook" or prep.fc is None or prep.fc.method == "mean":
+        return ""
+    short = prep.fc.method == "constrained_trend"
+    c = checked(row.get("p_meet"), short)
+    if c is None:
+        return ""
+    band = f"{fmt_percent(c.band[0], lg)}–{fmt_percent(c.band[1], lg)}"
+    gso = t("p_checked_gso", lg, value=fmt_percent(c.gso, lg)) if c.gso is not None else ""
+    return t("p_checked", lg, kind=t("p_checked_short" if short else "p_checked_long", lg), n=c.collections, band=band,
+             lo=fmt_percent(c.observed[0], lg), hi=fmt_percent(c.observed[1], lg),
+             events=fmt_number(c.events, lg, 0), gso=gso)
+
+
 def said(exc: Exception, lg: str) -> str:
     """An error in the planner's language when it is one of ours (coded), else as the system wrote it."""
     return exc.message(lg) if hasattr(exc, "message") else str(exc)

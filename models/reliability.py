@@ -1,0 +1,58 @@
+"""How often the backtests' events happened when the app said P: the check printed beside a probability.
+
+benchmarks/calibrate.py records, for threshold events on real series, the P(meet) the app's method gave
+and whether the event happened, by decile of P. Only the collections kept out of learning (A–E) count
+here, so the check is on data the corrections were not tuned on.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from models import config
+
+MIN_EVENTS = 30          # a decile with fewer events in a collection says too little to quote
+GSO_COLLECTION = "D"     # the held-out GSO provincial series: the kind the app's own series are
+
+
+@dataclass(frozen=True)
+class Checked:
+    band: tuple[float, float]          # the decile of P the forecast falls in
+    observed: tuple[float, float]      # how often the event happened: lowest and highest held-out collection
+    gso: float | None                  # … in the held-out GSO provincial series
+    collections: int                   # held-out collections with enough events in this decile
+    events: int
+
+
+@lru_cache(maxsize=4)
+def _tables(path: str) -> dict:
+    file = Path(path)
+    if not file.exists():
+        return {}
+    out = {}
+    for block in json.loads(file.read_text(encoding="utf-8")).get("collections", []):
+        code = block["collection"].split(":", 1)[0].strip()
+        if code.startswith("L"):          # learning collections: not a check
+            continue
+        for regime in ("short_all", "full"):
+            rel = block["regimes"].get(regime, {}).get("reliability")
+            if rel:
+                out.setdefault(regime, {})[code] = {int(r["decile"]): r for r in rel["table"]}
+    return out
+
+
+def checked(p: float | None, short: bool, path: Path | str | None = None) -> Checked | None:
+    """The held-out record for a probability `p` from a short (2–5 points) or a longer series; None without one."""
+    if p is None or p != p:
+        return None
+    tables = _tables(str(path or config.CALIBRATION_RESULTS)).get("short_all" if short else "full", {})
+    decile = min(int(p * 10), 9)
+    rows = {c: t[decile] for c, t in tables.items() if decile in t and t[decile]["n"] >= MIN_EVENTS}
+    if not rows:
+        return None
+    seen = [r["observed"] for r in rows.values()]
+    gso = rows.get(GSO_COLLECTION)
+    return Checked((decile / 10, (decile + 1) / 10), (min(seen), max(seen)), gso["observed"] if gso else None,
+                   len(rows), sum(int(r["n"]) for r in rows.values()))
