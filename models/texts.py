@@ -376,6 +376,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "band_baseline": {"vi": "Cơ sở (50/80/95%)", "en": "Baseline (50/80/95%)"},
     "band_scenario": {"vi": "Kịch bản (50/80/95%)", "en": "Scenario (50/80/95%)"},
+    "band_beyond": {"vi": "khoảng 95% vượt khỏi khung, lên đến {value}", "en": "the 95% band runs off the chart, up to {value}"},
     "median_baseline": {"vi": "Trung vị cơ sở", "en": "Baseline median"},
     "median_scenario": {"vi": "Trung vị kịch bản", "en": "Scenario median"},
     "history": {"vi": "Số liệu", "en": "Data"},

@@ -68,3 +68,30 @@ def test_estimated_years_are_drawn_with_their_interval():
     tr = next(t for t in fig.data if t.name == "Năm ước tính (trung vị, khoảng 80%)")
     assert list(tr.x) == [2021, 2025]
     assert abs(tr.y[0] - 8) < 0.1 and abs(tr.error_y.array[1] - 1.5 * 1.2816) < 0.15
+
+
+def test_a_95_band_far_beyond_the_rest_is_cut_at_the_80_bands_and_said_not_drawn_off_scale():
+    from ui.charts import readable_range
+
+    hist = np.array([90.0, 97.0])
+    q10, q90 = np.array([95.0, 100.0, 120.0]), np.array([110.0, 180.0, 400.0])
+    lo, hi, reach = readable_range([hist, q10, q90], [np.array([80.0, 60.0, 50.0]), np.array([150.0, 900.0, 27000.0])])
+    assert lo < 90.0 and 400.0 < hi < 450.0 and reach == 27000.0
+    assert readable_range([hist, q10, q90], [np.array([85.0]), np.array([450.0])]) is None   # nothing to cut
+
+
+def test_the_region_2045_fan_keeps_its_history_readable():
+    from models.assess import prepare
+    from models.catalog import load_catalog
+    from models.derive import with_derived
+    from models.scenario import PRESETS
+    from ui.pack_content import target_figure
+
+    cat = with_derived(load_catalog())
+    row = cat.targets.set_index("target_id").loc["kh402_productivity_region_2045"].to_dict()
+    row["target_id"] = "kh402_productivity_region_2045"
+    fig = target_figure(cat, prepare(cat, row, n_paths=500), PRESETS["optimistic"], "vi", row)
+    top = fig.layout.yaxis.range[1]
+    history = [v for tr in fig.data if tr.mode == "markers" and tr.y is not None for v in tr.y]
+    assert top < 50 * max(history)                  # the 97 million VND of 2022 is not a flat line at the bottom
+    assert any("khoảng 95% vượt khỏi khung" in (a.text or "") for a in fig.layout.annotations)

@@ -50,9 +50,13 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
     history: columns year, value, status, vintage. baseline/scenario: (years, paths) on the original scale.
     """
     fig = go.Figure()
+    core: list[np.ndarray] = []       # what the y axis must show: history, target, every 80% band
+    tails: list[np.ndarray] = []      # the 95% bands, which may run far beyond on short, long-range series
     if baseline is not None:
         years, paths = baseline
         q = quantiles(paths)
+        core += [q[0.1], q[0.9]]
+        tails += [q[0.025], q[0.975]]
         for lo, hi, op in BANDS:
             _band(fig, years, q[lo], q[hi], BASE_COLOR, op, t("band_baseline", lang), "base", lo == 0.025)
         fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": BASE_COLOR, "dash": "dash"},
@@ -62,9 +66,14 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
         if scrub is not None:
             years, q = scrub["years"], scrub["steps"][scrub["active"]]["quantiles"]
             show = scrub["steps"][scrub["active"]]["differs"]
+            for step in scrub["steps"]:            # the axis holds every step the in-chart slider can show
+                core += [np.asarray(step["quantiles"][0.1]), np.asarray(step["quantiles"][0.9])]
+                tails += [np.asarray(step["quantiles"][0.025]), np.asarray(step["quantiles"][0.975])]
         else:
             years, paths = scenario
             q, show = quantiles(paths), True
+            core += [q[0.1], q[0.9]]
+            tails += [q[0.025], q[0.975]]
         for lo, hi, op in BANDS:
             scen_traces.append(len(fig.data))
             _band(fig, years, q[lo], q[hi], SCEN_COLOR, op * 0.6, t("band_scenario", lang), "scen", lo == 0.025)
@@ -97,6 +106,10 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
                      "color": SCEN_COLOR, "thickness": 2, "width": 6},
             customdata=[f"{fmt_number(a, lang, 2)} ({fmt_number(b, lang, 2)}–{fmt_number(c, lang, 2)})" for b, a, c in q],
             hovertemplate="%{x}: %{customdata}<extra></extra>"))
+    if len(history):
+        core.append(history["value"].to_numpy(dtype=float))
+    if target is not None:
+        core.append(np.array([float(target[1])]))
     if target is not None:
         ty, tv = target
         fig.add_trace(go.Scatter(x=[ty], y=[tv], mode="markers+text", name=t("target_marker", lang),
@@ -111,9 +124,33 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
                       xaxis={"dtick": 5 if _span(fig) > 20 else 1, "automargin": True},
                       uirevision=revision or title, hovermode="x unified",
                       separators=",." if lang == "vi" else ".,")
+    clipped = readable_range(core, tails)
+    if clipped is not None:         # the 80% bands in view; where the 95% band goes on is said, not drawn off-scale
+        fig.update_yaxes(range=list(clipped[:2]))
+        fig.add_annotation(text=t("band_beyond", lang, value=fmt_number(clipped[2], lang, 0)), xref="paper", yref="paper",
+                           x=1.0, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
+                           font={"size": 12, "color": "#868e96"})
     if scrub is not None:
         add_scrub(fig, scrub, scen_traces, lang)
     return fig
+
+
+def readable_range(core: list[np.ndarray], tails: list[np.ndarray], room: float = 0.5) -> tuple[float, float, float] | None:
+    """(low, high, how far the 95% band reaches) when the 95% band runs past the 80% bands, history and target by
+    more than `room` of their span — a 2-point series 20 years out — so the axis shows them; None otherwise."""
+    vals = np.concatenate([np.ravel(c) for c in core]) if core else np.array([])
+    ext = np.concatenate([np.ravel(c) for c in tails]) if tails else np.array([])
+    vals, ext = vals[np.isfinite(vals)], ext[np.isfinite(ext)]
+    if not vals.size or not ext.size:
+        return None
+    lo, hi = float(vals.min()), float(vals.max())
+    span = max(hi - lo, abs(hi) * 0.05, 1e-9)
+    above, below = float(ext.max()) > hi + room * span, float(ext.min()) < lo - room * span
+    if not (above or below):
+        return None
+    pad = 0.08 * span
+    low = max(lo - pad, 0.0) if lo >= 0 else lo - pad      # a positive series' axis does not dip below zero
+    return low, hi + pad, float(ext.max()) if above else float(ext.min())
 
 
 def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None:

@@ -131,7 +131,7 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
             check = p_check(preps[tid], r, lang)
             if check:
                 lines.append(check)
-        lines.append(f"{catch_up_label(r, lang)}: {catch_up_text(r, lang)}")
+        lines.append(f"{catch_up_label(r, lang)}: {catch_up_text(r, lang, short=True)}")   # the label names the years
         if r["last_year"] is not None:
             lines.append(f"{t('last_value_metric', lang, year=r['last_year'])}: {fmt_auto(r['last_value'], lang)}")
         if r["estimated_years"]:
