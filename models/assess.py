@@ -21,7 +21,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from models import nowcast, progress  # noqa: E402
-from models.catalog import RATE_UNITS, Catalog  # noqa: E402
+from models.catalog import RATE_UNITS, Catalog, document_label  # noqa: E402
 from models.forecast import ForecastResult, _clean, forecast  # noqa: E402
 from models.notes import Note, is_insufficient, names  # noqa: E402
 from models.notes import text as note_text  # noqa: E402
@@ -63,7 +63,7 @@ class Prepared:
     estimate_inputs: list[str] = field(default_factory=list)   # values with status 'estimate' the result rests on
 
 
-WARN_NOTES = ("ceased", "proxy")   # said on the target page itself, not only in the model card
+WARN_NOTES = ("ceased", "ceased_succeeded", "proxy")   # said on the target page itself, not only in the model card
 
 
 @dataclass
@@ -150,7 +150,17 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0) -
     prep.series = _series(cat, target)
     terr = cat.territories.set_index("territory_id").loc[target["assess_territory_id"]]
     if not pd.isna(terr["valid_to"]) and int(terr["valid_to"]) < int(target["target_year"]):
-        prep.notes.append(Note("ceased", territory=names(cat, target["assess_territory_id"]), year=int(terr["valid_to"])))
+        later = cat.targets[cat.targets["supersedes"].str.split(";").apply(lambda ids: target["target_id"] in ids)]
+        if len(later):   # why it is not assessed on the successor: the successor's own target is
+            first = later.iloc[0]
+            prep.notes.append(Note("ceased_succeeded", territory=names(cat, target["assess_territory_id"]),
+                                   year=int(terr["valid_to"]), successor={
+                                       lg: f"{first[f'clause_{lg}']} ({int(first['target_year'])}, "
+                                           f"{document_label(cat.documents, first['document_id'], lg)})"
+                                       for lg in ("vi", "en")}))
+        else:
+            prep.notes.append(Note("ceased", territory=names(cat, target["assess_territory_id"]),
+                                   year=int(terr["valid_to"])))
     o = cat.observations
     bounds = o[(o["territory_id"] == target["assess_territory_id"]) & (o["indicator_id"] == target["indicator_id"])
                & (o["year"] == int(target["target_year"])) & o["qualifier"].isin(["lower_bound", "upper_bound"])]

@@ -111,6 +111,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # ---- coded notes of assessments and forecasts (models/notes.py)
     "note_insufficient_prefix": {"vi": "chưa đủ số liệu: {text}", "en": "insufficient data: {text}"},
     "note_ceased": {"vi": "{territory} không còn tồn tại từ {year}; giữ lại để tham chiếu, xem mục tiêu thay thế", "en": "{territory} ceased to exist in {year}; kept for reference, see the target that supersedes it"},
+    "note_ceased_succeeded": {"vi": "{territory} không còn tồn tại từ {year}; mục tiêu này không được đánh giá lại trên tỉnh mới vì tỉnh mới đã có mục tiêu thay thế: {successor}. Số liệu dưới đây là của địa bàn cũ, chỉ để tham chiếu",
+                              "en": "{territory} ceased to exist in {year}; this target is not re-assessed on the new province because the new province has the target that supersedes it: {successor}. The figures below are the old territory's, for reference"},
     "note_proxy": {"vi": "đánh giá trên số liệu của {territory}: chưa có số liệu của {proxy_of}", "en": "assessed on {territory} data: no figure yet for {proxy_of}"},
     "note_plain": {"vi": "{text}", "en": "{text}"},
     "note_insufficient_nowcast": {"vi": "{reason}", "en": "{reason}"},

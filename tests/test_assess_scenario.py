@@ -89,9 +89,10 @@ def test_qualitative_target_is_registered_not_dropped(prepared):
     assert evaluate(prepared["kh402_digital_gov_2025"]).state == "qualitative"
 
 
-def test_territory_that_ceased_to_exist_is_noted(prepared):
-    a = evaluate(prepared["qd325_grdp_growth_2030"])
-    assert any("ceased to exist in 2025" in n for n in a.notes)
+def test_territory_that_ceased_to_exist_is_noted_with_the_target_that_supersedes_it(prepared):
+    a = evaluate(prepared["qd325_grdp_growth_2030"]).to_dict()
+    assert "ceased to exist in 2025" in a["warn_en"] and "not re-assessed on the new province" in a["warn_en"]
+    assert "10,5%/năm giai đoạn 2026–2030 (2030," in a["warn_vi"]          # the successor, named
 
 
 @pytest.mark.parametrize("target_id,lever", [("qd325_grdp_growth_2030", "grdp_growth"),
