@@ -40,6 +40,44 @@ class Pack:
 
 
 # --------------------------------------------------------------------------- PPTX
+def _register_fonts() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    regular, bold = FONT_DIR / "NotoSans-Regular.ttf", FONT_DIR / "NotoSans-Bold.ttf"
+    if not regular.exists():
+        raise FileNotFoundError(f"{regular} is missing: install Debian's fonts-noto-core for Vietnamese glyphs")
+    if "NotoSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("NotoSans", str(regular)))
+        pdfmetrics.registerFont(TTFont("NotoSans-Bold", str(bold)))
+
+
+def wrapped_height(lines: list[str], size: float, width_pt: float, leading: float = 1.2) -> float:
+    """Height in points of these paragraphs in Noto Sans at `size`, wrapped by words to `width_pt` (measured)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    _register_fonts()
+    rows = 0
+    for line in lines:
+        row, n = "", 1
+        for word in str(line).split():
+            trial = f"{row} {word}".strip()
+            if row and stringWidth(trial, "NotoSans", size) > width_pt:
+                n, row = n + 1, word
+            else:
+                row = trial
+        rows += n
+    return rows * size * leading
+
+
+def fitting_size(lines: list[str], width_in: float, height_in: float, sizes=(16, 15, 14, 13, 12, 11, 10)) -> int:
+    """The largest font size at which the paragraphs fit the box (text-box insets of 0.1 in a side taken off)."""
+    for size in sizes:
+        if wrapped_height(lines, size, (width_in - 0.2) * 72) <= (height_in - 0.1) * 72:
+            return size
+    return sizes[-1]
+
+
 def build_pptx(pack: Pack) -> bytes:
     from pptx import Presentation
     from pptx.util import Inches, Pt
@@ -93,7 +131,7 @@ def build_pptx(pack: Pack) -> bytes:
     for t in pack.targets:
         s = prs.slides.add_slide(blank)
         text(s, 0.5, 0.3, 12.3, 1.0, t.title, size=24, bold=True)
-        text(s, 0.5, 1.3, 4.2, 5.5, t.lines, size=16)
+        text(s, 0.5, 1.3, 4.2, 5.5, t.lines, size=fitting_size(t.lines, 4.2, 5.5))   # above the footer, measured
         if t.image_png:
             s.shapes.add_picture(io.BytesIO(t.image_png), Inches(4.9), Inches(1.3), width=Inches(8.0))
         footer(s)
@@ -114,16 +152,9 @@ def build_pdf(pack: Pack) -> bytes:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Image, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    regular, bold = FONT_DIR / "NotoSans-Regular.ttf", FONT_DIR / "NotoSans-Bold.ttf"
-    if not regular.exists():
-        raise FileNotFoundError(f"{regular} is missing: install Debian's fonts-noto-core for Vietnamese glyphs")
-    if "NotoSans" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("NotoSans", str(regular)))
-        pdfmetrics.registerFont(TTFont("NotoSans-Bold", str(bold)))
+    _register_fonts()
     h1 = ParagraphStyle("h1", fontName="NotoSans-Bold", fontSize=24, leading=30)
     h2 = ParagraphStyle("h2", fontName="NotoSans-Bold", fontSize=18, leading=23)
     body = ParagraphStyle("body", fontName="NotoSans", fontSize=12, leading=16)

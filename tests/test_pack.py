@@ -150,3 +150,28 @@ def test_pptx_overview_table_stays_inside_the_slide_and_above_the_footer():
         # each row may wrap to two lines of 11 pt: 2 × 11 pt × 1.2 + cell margins ≈ 0.45 in
         assert table.top + len(table.table.rows) * Inches(0.45) <= footer
         assert [c.text for c in table.table.rows[0].cells][:3] == ["Mục tiêu", "Lãnh thổ", "Văn bản"]
+
+
+def test_every_target_slides_text_fits_its_box_measured_with_the_font(pack):
+    """Wrapped by words at the slide's font size, measured with Pillow on the same Noto Sans (not the builder's code)."""
+    from PIL import ImageFont
+
+    _, pptx, _ = pack
+    prs = Presentation(io.BytesIO(pptx))
+    for n, slide in enumerate(list(prs.slides), start=1):
+        boxes = [sh for sh in slide.shapes if sh.has_text_frame and sh.width < prs.slide_width // 2]
+        for sh in boxes:
+            size = next(r.font.size.pt for p in sh.text_frame.paragraphs for r in p.runs)
+            font = ImageFont.truetype("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", int(size * 10))
+            width = (sh.width / 914400 - 0.2) * 72 * 10          # points × 10, the box's inner width
+            rows = 0
+            for p in sh.text_frame.paragraphs:
+                row, k = "", 1
+                for word in p.text.split():
+                    trial = f"{row} {word}".strip()
+                    if row and font.getlength(trial) > width:
+                        k, row = k + 1, word
+                    else:
+                        row = trial
+                rows += k
+            assert rows * size * 1.2 <= (sh.height / 914400) * 72, (n, size, rows)
