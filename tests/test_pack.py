@@ -92,7 +92,7 @@ def test_no_target_slide_is_blank_and_an_insufficient_one_says_what_is_known(pac
 
 # ---- the layout rules on a synthetic pack (20 overview rows, 8 target slides)
 def _pack(n_targets=8):
-    png = _tiny_png()
+    png = chart_png(2, 2)
     return Pack(title="Lộ trình 4.0 – Báo cáo Ban Chỉ đạo", subtitle="Kế hoạch 402-KH/TU – tỉnh Tuyên Quang",
                 meeting_date="2026-12-01", data_version="v0003-1a2b3c4d5e", scenario_name="Lạc quan",
                 scenario_lines=["Tăng trưởng GRDP thêm: 1,0 điểm %/năm"],
@@ -104,15 +104,6 @@ def _pack(n_targets=8):
                 sources=["402-KH/TU (2020-06-26): Kế hoạch thực hiện Nghị quyết 52-NQ/TW"],
                 labels={"data_version": "Phiên bản dữ liệu", "scenario": "Kịch bản", "overview": "Tổng quan",
                         "sources": "Nguồn"})
-
-
-def _tiny_png():
-    import zlib, struct   # noqa: E401 - a 2x2 PNG without any imaging library
-    raw = b"".join(b"\x00" + bytes([200, 30, 30] * 2) for _ in range(2))
-    def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
 def test_pptx_has_title_overview_target_and_sources_slides_in_vietnamese():
