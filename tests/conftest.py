@@ -38,3 +38,36 @@ def fresh_streamlit_cache():
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+
+
+# ---- the bundled catalogue with derived values, and twelve targets prepared once per test file
+@pytest.fixture(scope="module")
+def assess_cat():
+    from models.catalog import load_catalog
+    from models.derive import with_derived
+
+    return with_derived(load_catalog())
+
+
+@pytest.fixture(scope="module")
+def prepared(assess_cat):
+    from models.assess import prepare
+
+    def target(cat, target_id):
+        return cat.targets.set_index("target_id").loc[target_id].to_dict() | {"target_id": target_id}
+
+    ids = ["kh402_broadband_2025", "kh402_productivity_2025", "nq52_productivity_2025", "nq52_productivity_2030",
+           "tq_plan2025_grdp_growth", "qd325_grdp_growth_2030", "nq52_gii_2030", "kh402_digital_gov_2025",
+           "kh402_productivity_region_2045", "nq52_digital_economy_2030", "tq_de_productivity_2030",
+           "qd1339_grdp_growth_2030"]
+    return {i: prepare(assess_cat, target(assess_cat, i), n_paths=2000, seed=0) for i in ids}
+
+
+# ---- a private versioned store seeded from the bundled data (function scope: a test may write to it)
+@pytest.fixture
+def store(tmp_path):
+    from models.store import DataStore
+
+    s = DataStore(tmp_path / "store", seed_dir=DATA)
+    s.ensure()
+    return s

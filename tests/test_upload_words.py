@@ -7,17 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from models.catalog import CatalogError
-from models.store import DataStore
 from tests.test_upload import GOOD, HEAD, attempt, snapshot, xlsx
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def store(tmp_path):
-    s = DataStore(tmp_path / "store", seed_dir=ROOT / "data")
-    s.ensure()
-    return s
 
 SOURCE_HEAD = ["source_id", "publisher", "title", "reliability"]
 
