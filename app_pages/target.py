@@ -2,9 +2,9 @@
 import pandas as pd
 import streamlit as st
 
-from models.assess import CHECKED_HORIZON, evaluate, qualitative_evidence
+from models.assess import CHECKED_HORIZON, evaluate, qualitative_evidence, shown_forecast
 from models.calibration import default as calibration
-from models.scenario import EFFECTS, LEVERS, PRESETS, apply
+from models.scenario import EFFECTS, LEVERS, PRESETS
 from models.scrub import acting_levers, main_lever
 from models.export import to_csv_bytes, to_xlsx_bytes
 from ui.pack_content import chart_data, scrub_spec, target_figure
@@ -40,9 +40,8 @@ def live_part():
     s = scenario()
     base = evaluate(prep).to_dict()
     now = evaluate(prep, s).to_dict()
-    fc_ok = prep.fc is not None and not prep.fc.insufficient and prep.series is not None
-    scen_paths = (apply(prep.fc, prep.series.indicator_id, prep.unit_en, s, prep.series.territory_id)
-                  if fc_ok else None)   # applied once per move: the chart and the downloads read it
+    shown = shown_forecast(prep, s)
+    scen_paths = shown[1] if shown is not None else None   # applied once per move: the chart and the downloads read it
 
     c1, c2, c3 = st.columns(3)
     if now["state"] == "verdict":

@@ -349,6 +349,30 @@ def _paths(prep: Prepared, scenario: Scenario, ref: bool = False) -> np.ndarray 
     return apply(fc, s.indicator_id, prep.unit_en, scenario, s.territory_id)
 
 
+def shown_forecast(prep: Prepared, scenario: Scenario | None = None) -> tuple[ForecastResult, np.ndarray] | None:
+    """The forecast a target is judged on, and its paths under `scenario`: for a target relative to the region the
+    ratio to the region (a lever on this territory moves it as it moves the territory's own series, year by year),
+    else the target's series. The chart, its downloads, the in-chart slider and P(meet) all read this one."""
+    if prep.target.get("kind") == "relative_to_region":
+        fc = prep.fc_ratio
+        if fc is None or fc.insufficient:
+            return None
+        paths = fc.paths
+        if scenario is not None:
+            own, base = _paths(prep, scenario), prep.fc.paths if prep.fc is not None and not prep.fc.insufficient else None
+            if own is not None and base is not None and own.shape == base.shape and own.shape[1] == paths.shape[1]:
+                shift = own / np.maximum(base, 1e-12)
+                rows = [int(np.clip(np.searchsorted(prep.fc.years, y), 0, len(prep.fc.years) - 1)) for y in fc.years]
+                before = fc.years < prep.fc.years[0]     # years the territory's own forecast does not reach yet
+                factor = np.where(before[:, None], 1.0, shift[rows])
+                paths = paths * factor
+        return fc, paths
+    fc = prep.fc
+    if fc is None or fc.insufficient or prep.series is None:
+        return None
+    return fc, (fc.paths if scenario is None else _paths(prep, scenario))
+
+
 def _set_p(a: Assessment, hits: np.ndarray) -> None:
     p = float(np.mean(hits))
     a.p_meet, a.p_meet_se = p, math.sqrt(max(p * (1 - p), 0.0) / hits.size)
@@ -488,15 +512,9 @@ def _relative(prep, a, scenario, ratio_target, T) -> None:
         a.notes.append(Note("ratio_year", year=y, ratio=f"{r:.3f}"))
         if T > y:
             a.catch_up, a.catch_up_unit = ((ratio_target / r) ** (1 / (T - y)) - 1) * 100, "pct_per_year"
-    fc = prep.fc_ratio
-    if fc is not None and not fc.insufficient:
-        paths = fc.paths
-        if scenario is not None:   # a lever on this territory's productivity moves the ratio the same way
-            own = _paths(prep, scenario)
-            base = prep.fc.paths if prep.fc is not None and not prep.fc.insufficient else None
-            if own is not None and base is not None and own.shape == base.shape:
-                shift = own[-1] / np.maximum(base[-1], 1e-12)
-                paths = paths * shift[None, :paths.shape[1]] if shift.size == paths.shape[1] else paths
+    shown = shown_forecast(prep, scenario)
+    if shown is not None:
+        fc, paths = shown
         end = paths[T - fc.last_year - 1]
         _set_p(a, end > ratio_target)
         a.stat_q10, a.stat_q50, a.stat_q90 = (float(x) for x in np.quantile(end, [0.1, 0.5, 0.9]))

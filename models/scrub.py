@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from models.assess import Prepared, evaluate
+from models.assess import Prepared, evaluate, shown_forecast
 from models.forecast import QUANTILE_LEVELS, path_quantiles
-from models.scenario import EFFECTS, LEVERS, Scenario, apply
+from models.scenario import EFFECTS, LEVERS, Scenario
 
 NAMES = ("q025", "q10", "q25", "q50", "q75", "q90", "q975")   # the 50/80/95% bands and the median the fan draws
 MAX_STEPS = 81      # every step of every lever today (the widest has 80)
@@ -53,10 +53,9 @@ def grid_values(lever_id: str) -> np.ndarray:
 
 def lever_grid(prep: Prepared, scenario: Scenario, lever_id: str) -> list[ScrubStep]:
     """Fan and P(meet) at every grid value of one lever, the other levers as in `scenario` (its own value unused)."""
-    s = prep.series
     out = []
     for v in grid_values(lever_id):
         sc = replace(scenario, values={**scenario.values, lever_id: float(v)})
-        q = path_quantiles(apply(prep.fc, s.indicator_id, prep.unit_en, sc, s.territory_id), NAMES)
+        q = path_quantiles(shown_forecast(prep, sc)[1], NAMES)      # the fan the chart shows (the ratio, for 2045)
         out.append(ScrubStep(float(v), evaluate(prep, sc).p_meet, {QUANTILE_LEVELS[k]: q[k] for k in NAMES}))
     return out

@@ -378,6 +378,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "band_baseline": {"vi": "Cơ sở (50/80/95%)", "en": "Baseline (50/80/95%)"},
     "band_scenario": {"vi": "Kịch bản (50/80/95%)", "en": "Scenario (50/80/95%)"},
+    "ratio_chart_title": {"vi": "{indicator} so với bình quân vùng – {territory}", "en": "{indicator} against the regional average – {territory}"},
+    "ratio_unit": {"vi": "lần bình quân vùng (1 = ngang bằng)", "en": "× the regional average (1 = level with it)"},
     "band_beyond": {"vi": "khoảng 95% vượt khỏi khung, lên đến {value}", "en": "the 95% band runs off the chart, up to {value}"},
     "median_baseline": {"vi": "Trung vị cơ sở", "en": "Baseline median"},
     "median_scenario": {"vi": "Trung vị kịch bản", "en": "Scenario median"},

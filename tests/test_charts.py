@@ -80,18 +80,24 @@ def test_a_95_band_far_beyond_the_rest_is_cut_at_the_80_bands_and_said_not_drawn
     assert readable_range([hist, q10, q90], [np.array([85.0]), np.array([450.0])]) is None   # nothing to cut
 
 
-def test_the_region_2045_fan_keeps_its_history_readable():
-    from models.assess import prepare
+def test_a_target_relative_to_the_region_is_charted_as_the_ratio_it_is_judged_on():
+    from models.assess import evaluate, prepare
     from models.catalog import load_catalog
     from models.derive import with_derived
     from models.scenario import PRESETS
-    from ui.pack_content import target_figure
+    from ui.pack_content import chart_data, target_figure
 
     cat = with_derived(load_catalog())
-    row = cat.targets.set_index("target_id").loc["kh402_productivity_region_2045"].to_dict()
-    row["target_id"] = "kh402_productivity_region_2045"
-    fig = target_figure(cat, prepare(cat, row, n_paths=500), PRESETS["optimistic"], "vi", row)
-    top = fig.layout.yaxis.range[1]
-    history = [v for tr in fig.data if tr.mode == "markers" and tr.y is not None for v in tr.y]
-    assert top < 50 * max(history)                  # the 97 million VND of 2022 is not a flat line at the bottom
-    assert any("khoảng 95% vượt khỏi khung" in (a.text or "") for a in fig.layout.annotations)
+    tid = "kh402_productivity_region_2045"
+    row = cat.targets.set_index("target_id").loc[tid].to_dict() | {"target_id": tid}
+    prep = prepare(cat, row, n_paths=600)
+    s = PRESETS["optimistic"]
+    data = chart_data(cat, prep, s)
+    scen = data[data["series"] == "scenario"].set_index("year")
+    a = evaluate(prep, s)
+    assert np.isclose(scen.loc[2045, "q50"], a.stat_q50) and np.isclose(scen.loc[2045, "q10"], a.stat_q10)
+    assert list(data.loc[data["series"] == "observed_ratio", "value"]) == list(prep.ratio)     # 0.70, 0.71
+    fig = target_figure(cat, prep, s, "vi", row)
+    star = next(tr for tr in fig.data if tr.name == "Mục tiêu")
+    assert list(star.x) == [2045] and list(star.y) == [1.0]                                    # level with the region
+    assert "so với bình quân vùng" in fig.layout.title.text

@@ -6,31 +6,48 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from models.assess import evaluate
+from models.assess import evaluate, shown_forecast
 from models.pack import Pack, TargetSlide
-from models.scenario import PRESETS, apply
+from models.scenario import PRESETS
 from ui.charts import fan_chart
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
 from ui.widgets import (catch_up_label, catch_up_text, document_labels, estimate_text, lever_lines, p_check, p_text,
                         scenario_label, shorten, state_text, target_label)
 
 
+def _ratio_history(prep) -> pd.DataFrame:
+    """The observed ratio to the region (the latest comparable run), as chart history."""
+    r = prep.ratio if prep.ratio is not None else pd.Series(dtype=float)
+    return pd.DataFrame({"year": [int(y) for y in r.index], "value": r.to_numpy(dtype=float), "status": "derived",
+                         "vintage": "ratio"})
+
+
 def chart_data(cat, prep, scenario, scenario_paths: np.ndarray | None = None) -> pd.DataFrame:
     """The numbers behind the fan chart: observed values, and the forecast's quantile columns (FORECAST_COLUMNS) per year.
 
+    A target relative to the region is charted as the ratio to the region: its observed rows are `observed_ratio`
+    (computed, so an upload of this file skips them as it skips the forecast rows).
     `scenario_paths`: the scenario already applied (the page applies it once per move)."""
     series = prep.series
     if series is None:
         return pd.DataFrame()
-    hist = cat.values(series.territory_id, series.indicator_id)
-    frame = pd.DataFrame({"series": "observed", "territory_id": series.territory_id, "indicator_id": series.indicator_id,
-                          "year": hist["year"].astype(int), "value": hist["value"], "status": hist["status"],
-                          "vintage": hist["vintage"], "source_id": hist["source_id"]})
-    fc = prep.fc
+    relative = prep.target.get("kind") == "relative_to_region"
+    if relative:
+        hist = _ratio_history(prep)
+        frame = pd.DataFrame({"series": "observed_ratio", "territory_id": series.territory_id,
+                              "indicator_id": series.indicator_id, "year": hist["year"], "value": hist["value"],
+                              "status": "derived", "vintage": "", "source_id": ""})
+    else:
+        hist = cat.values(series.territory_id, series.indicator_id)
+        frame = pd.DataFrame({"series": "observed", "territory_id": series.territory_id, "indicator_id": series.indicator_id,
+                              "year": hist["year"].astype(int), "value": hist["value"], "status": hist["status"],
+                              "vintage": hist["vintage"], "source_id": hist["source_id"]})
+    shown = shown_forecast(prep, scenario)
     parts = [frame]
-    if fc is not None and not fc.insufficient:
+    if shown is not None:
+        fc = shown[0]
         if scenario_paths is None:
-            scenario_paths = apply(fc, series.indicator_id, prep.unit_en, scenario, series.territory_id)
+            scenario_paths = shown[1]
         for label, paths in (("baseline", fc.paths), ("scenario", scenario_paths)):
             q = fc.quantiles(paths)
             parts.append(pd.DataFrame({"series": label, "territory_id": series.territory_id,
@@ -45,15 +62,24 @@ def target_figure(cat, prep, scenario, lang: str, row: dict, scenario_paths: np.
     series = prep.series
     if series is None:
         return None
-    hist = cat.values(series.territory_id, series.indicator_id)
-    fc = prep.fc
+    relative = row["kind"] == "relative_to_region"
+    hist = _ratio_history(prep) if relative else cat.values(series.territory_id, series.indicator_id)
+    shown = shown_forecast(prep)
     baseline = scen = None
-    if fc is not None and not fc.insufficient:
+    if shown is not None:
+        fc = shown[0]
         baseline = (fc.years, fc.paths)
         if scenario.key() != PRESETS["baseline"].key() and scrub is None:
             if scenario_paths is None:
-                scenario_paths = apply(fc, series.indicator_id, prep.unit_en, scenario, series.territory_id)
+                scenario_paths = shown_forecast(prep, scenario)[1]
             scen = (fc.years, scenario_paths)
+    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
+    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
+    if relative:      # what the target is about: the territory's level as a multiple of the region's
+        return fan_chart(hist, lang, title=t("ratio_chart_title", lang, indicator=names[series.indicator_id],
+                                                territory=terr[series.territory_id]),
+                         unit=t("ratio_unit", lang), baseline=baseline, scenario=scen,
+                         target=(int(row["target_year"]), float(row["value"])), revision=row["target_id"], scrub=scrub)
     marker = None
     if row["kind"] in ("level_at_least", "level_at_most", "coverage_full") or (
             row["kind"] == "average_growth_at_least" and prep.unit_en.startswith("%")):
@@ -65,8 +91,6 @@ def target_figure(cat, prep, scenario, lang: str, row: dict, scenario_paths: np.
     b = cat.breaks
     breaks = [int(y) for y in b.loc[b["indicator_id"].isin([series.indicator_id, "*"])
                                      & b["territory_id"].isin([series.territory_id, "*"]), "year"]]
-    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
-    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
     return fan_chart(hist[["year", "value", "status", "vintage"]], lang,
                      title=f"{names[series.indicator_id]} – {terr[series.territory_id]}",
                      unit=cat.indicator(series.indicator_id)[f"unit_{lang}"], baseline=baseline, scenario=scen,
