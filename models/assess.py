@@ -509,6 +509,7 @@ def _relative(prep, a, scenario, ratio_target, T) -> None:
     if prep.ratio is not None and len(prep.ratio):
         y = int(prep.ratio.index[-1])
         r = float(prep.ratio.iloc[-1])
+        a.last_year, a.last_value = y, r          # the latest value of what it is judged on: the ratio to the region
         a.notes.append(Note("ratio_year", year=y, ratio=f"{r:.3f}"))
         if T > y:
             a.catch_up, a.catch_up_unit = ((ratio_target / r) ** (1 / (T - y)) - 1) * 100, "pct_per_year"

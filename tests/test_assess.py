@@ -90,3 +90,10 @@ def test_points_used_are_those_after_the_last_gap(prepared):
     # Vietnam's GII rank: 2012, 2014, 2016–2024 — the forecast starts after the 2015 gap, so 9 points are used
     a = evaluate(prepared["nq52_gii_2030"])
     assert a.n_points == 9 and a.evidence == "moderate"
+
+
+def test_a_target_relative_to_the_region_reports_the_latest_ratio_not_the_level(prepared):
+    prep = prepared["kh402_productivity_region_2045"]
+    a = evaluate(prep)
+    assert (a.last_year, a.last_value) == (int(prep.ratio.index[-1]), float(prep.ratio.iloc[-1]))
+    assert 0.5 < a.last_value < 1.0          # a multiple of the regional average, not million VND per worker
