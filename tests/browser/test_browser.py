@@ -268,6 +268,9 @@ def test_the_lab_link_restores_compared_scenarios_chart_target_and_solver_in_a_f
     slider = page.get_by_role("slider", name=re.compile("Xác suất mong muốn"))
     slider.focus()
     page.keyboard.press("ArrowRight")                  # the planner asks for 85 % instead of 80 %
+    # the rerun that follows a slider key may start after a short debounce: wait for the link to say it
+    page.wait_for_function("""() => { const c = [...document.querySelectorAll('[data-testid="stCode"] code')].pop();
+                                      return c && c.innerText.includes('sp=0.85'); }""", timeout=30_000)
     settle(page)
     link = page.locator('[data-testid="stCode"] code').last.inner_text().strip()
     q = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
