@@ -91,11 +91,13 @@ def lever_slider(lever_id: str, lg: str, container=None) -> float:
 
 def p_check(prep, row: dict, lg: str) -> str:
     """How often the held-out backtests' events happened when the app said a probability like this one ('' if none)."""
+    from models.assess import shown_forecast
     from models.reliability import checked
 
-    if row.get("state") != "outlook" or prep.fc is None or prep.fc.method == "mean":
+    shown = shown_forecast(prep)       # the forecast P(meet) comes from (the ratio, for a target relative to the region)
+    if row.get("state") != "outlook" or shown is None or shown[0].method == "mean":
         return ""
-    short = prep.fc.method == "constrained_trend"
+    short = shown[0].method == "constrained_trend"
     c = checked(row.get("p_meet"), short)
     if c is None:
         return ""
