@@ -1,21 +1,21 @@
 """Method: how forecasts, probabilities and categories are computed, with formulas, and the backtest results."""
 import json
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from models import config
 from models.backtest import by_method
 from models.calibration import default as calibration
 from ui.i18n import STRINGS, fmt_number, fmt_percent, t
 from models.progress import LIKELIHOOD
 from models.region import plan_figures
+from models.reliability import collection_code
 from models.scenario import PRESETS
 from ui.loaders import assessments, backtest_summary, catalog, current_version, prepared
 from ui.widgets import lang
 
 lg = lang()
-ROOT = Path(__file__).resolve().parents[1]
 st.title(t("method_title", lg))
 
 st.markdown(t("method_body", lg))
@@ -60,18 +60,18 @@ st.caption(t("pf_rule", lg))
 
 st.subheader(t("calibration_title", lg))
 cal = calibration()
-results = ROOT / "benchmarks" / "results" / "calibration.json"
+results = config.CALIBRATION_RESULTS
 
 
 def collection_name(name: str) -> str:
     """'L1: PWT 9.1 (even countries)' in the active language (the code before ':' names it)."""
-    code = name.split(":", 1)[0].strip()
+    code = collection_code(name)
     return t(f"collection_{code}", lg) if f"collection_{code}" in STRINGS else name
 
 
 if results.exists():
     summary = json.loads(results.read_text(encoding="utf-8"))
-    learned = [b for b in summary.get("collections", []) if b["collection"].startswith("L")]
+    learned = [b for b in summary.get("collections", []) if collection_code(b["collection"]).startswith("L")]
     if cal is not None and learned:
         st.caption(t("learned_on", lg, collections="; ".join(
             f"{collection_name(b['collection'])} ({t('n_series', lg, n=b['series'])})" for b in learned)))

@@ -362,7 +362,7 @@ def shown_forecast(prep: Prepared, scenario: Scenario | None = None) -> tuple[Fo
             own, base = _paths(prep, scenario), prep.fc.paths if prep.fc is not None and not prep.fc.insufficient else None
             if own is not None and base is not None and own.shape == base.shape and own.shape[1] == paths.shape[1]:
                 shift = own / np.maximum(base, 1e-12)
-                rows = [int(np.clip(np.searchsorted(prep.fc.years, y), 0, len(prep.fc.years) - 1)) for y in fc.years]
+                rows = np.clip(np.searchsorted(prep.fc.years, fc.years), 0, len(prep.fc.years) - 1)
                 before = fc.years < prep.fc.years[0]     # years the territory's own forecast does not reach yet
                 factor = np.where(before[:, None], 1.0, shift[rows])
                 paths = paths * factor

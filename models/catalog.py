@@ -45,9 +45,8 @@ class Problem:
     params: dict = field(default_factory=dict)
 
     def message(self, lang: str = "vi") -> str:
-        from models.texts import LANGS, t
+        from models.texts import t
 
-        lang = lang if lang in LANGS else "vi"
         where = t("msg_where_file", lang, file=self.file)
         if self.row is not None:
             where += t("msg_where_row", lang, row=self.row)
@@ -67,8 +66,8 @@ class CatalogError(ValueError):
         lines = [p.message(lang) for p in self.problems[:limit]]
         more = len(self.problems) - limit
         if more > 0:
-            from models.texts import LANGS, t
-            lines.append(t("msg_more", lang if lang in LANGS else "vi", n=more))
+            from models.texts import t
+            lines.append(t("msg_more", lang, n=more))
         return "\n".join(lines)
 
     @property

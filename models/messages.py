@@ -4,8 +4,7 @@ from __future__ import annotations
 
 def render(code: str, lang: str, **params: object) -> str:
     """Fill one message template; unknown languages fall back to Vietnamese; a {lang: text} parameter is localised."""
-    from models.texts import LANGS, t
+    from models.texts import t
 
-    lang = lang if lang in LANGS else "vi"
     shown = {k: (v.get(lang) or v.get("vi", "")) if isinstance(v, dict) else v for k, v in params.items()}
     return t(f"msg_{code}", lang, **shown)

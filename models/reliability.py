@@ -26,6 +26,11 @@ class Checked:
     events: int
 
 
+def collection_code(name: str) -> str:
+    """'L1: PWT 9.1 (even countries)' -> 'L1': learning collections start with L, held-out ones are A–E."""
+    return str(name).split(":", 1)[0].strip()
+
+
 @lru_cache(maxsize=4)
 def _tables(path: str) -> dict:
     file = Path(path)
@@ -33,7 +38,7 @@ def _tables(path: str) -> dict:
         return {}
     out = {}
     for block in json.loads(file.read_text(encoding="utf-8")).get("collections", []):
-        code = block["collection"].split(":", 1)[0].strip()
+        code = collection_code(block["collection"])
         if code.startswith("L"):          # learning collections: not a check
             continue
         for regime in ("short_all", "full"):

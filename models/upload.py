@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 
 from models.forecast import QUANTILE_LEVELS
-from models.texts import t
-from models.catalog import SPECS, Catalog, CatalogError, Problem, parse_table, unknown_ref, validate
+from models.catalog import (RELIABILITIES, SPECS, STATUSES, Catalog, CatalogError, Problem, parse_table, unknown_ref,
+                            validate)
+from models.texts import LANGS, t
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -77,15 +78,17 @@ WORDED = ("status", "reliability")                  # columns whose codes the ap
 REF_TABLES = {"territory_id": "territories.csv", "indicator_id": "indicators.csv", "source_id": "sources.csv"}
 
 
+def _coded(column: str) -> tuple[tuple[str, ...], str]:
+    """A worded column's codes and the catalogue prefix of their words."""
+    return (STATUSES, "status_") if column == "status" else (RELIABILITIES, "reliability_")
+
+
 def choice_words(column: str) -> dict[str, str]:
     """The words the app shows for a coded column (both languages, any case) -> the stored code.
 
     A planner types what the screen says ("chính thức", "Sơ bộ", "high"); the code is stored.
     """
-    from models.catalog import RELIABILITIES, STATUSES
-    from models.texts import LANGS, t
-
-    codes, prefix = (STATUSES, "status_") if column == "status" else (RELIABILITIES, "reliability_")
+    codes, prefix = _coded(column)
     words = {c: c for c in codes}
     for c in codes:
         for lang in LANGS:
@@ -95,10 +98,7 @@ def choice_words(column: str) -> dict[str, str]:
 
 def shown_choices(column: str) -> dict[str, str]:
     """The allowed words of a coded column as the app shows them, per language (for a refusal's message)."""
-    from models.catalog import RELIABILITIES, STATUSES
-    from models.texts import LANGS, t
-
-    codes, prefix = (STATUSES, "status_") if column == "status" else (RELIABILITIES, "reliability_")
+    codes, prefix = _coded(column)
     return {lang: ", ".join(t(prefix + c, lang) for c in codes) for lang in LANGS}
 
 

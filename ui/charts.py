@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from models.forecast import QUANTILE_LEVELS, path_quantiles
-from ui.i18n import fmt_number, t
+from ui.i18n import fmt_auto, fmt_number, t
 
 FONT = "Noto Sans, DejaVu Sans, Arial, sans-serif"
 BASE_COLOR = "#1f5aa6"
@@ -52,11 +52,15 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
     fig = go.Figure()
     core: list[np.ndarray] = []       # what the y axis must show: history, target, every 80% band
     tails: list[np.ndarray] = []      # the 95% bands, which may run far beyond on short, long-range series
+
+    def bands_of(q: dict) -> None:
+        core.extend([np.asarray(q[0.1]), np.asarray(q[0.9])])
+        tails.extend([np.asarray(q[0.025]), np.asarray(q[0.975])])
+
     if baseline is not None:
         years, paths = baseline
         q = quantiles(paths)
-        core += [q[0.1], q[0.9]]
-        tails += [q[0.025], q[0.975]]
+        bands_of(q)
         for lo, hi, op in BANDS:
             _band(fig, years, q[lo], q[hi], BASE_COLOR, op, t("band_baseline", lang), "base", lo == 0.025)
         fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": BASE_COLOR, "dash": "dash"},
@@ -67,13 +71,11 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
             years, q = scrub["years"], scrub["steps"][scrub["active"]]["quantiles"]
             show = scrub["steps"][scrub["active"]]["differs"]
             for step in scrub["steps"]:            # the axis holds every step the in-chart slider can show
-                core += [np.asarray(step["quantiles"][0.1]), np.asarray(step["quantiles"][0.9])]
-                tails += [np.asarray(step["quantiles"][0.025]), np.asarray(step["quantiles"][0.975])]
+                bands_of(step["quantiles"])
         else:
             years, paths = scenario
             q, show = quantiles(paths), True
-            core += [q[0.1], q[0.9]]
-            tails += [q[0.025], q[0.975]]
+            bands_of(q)
         for lo, hi, op in BANDS:
             scen_traces.append(len(fig.data))
             _band(fig, years, q[lo], q[hi], SCEN_COLOR, op * 0.6, t("band_scenario", lang), "scen", lo == 0.025)
@@ -109,9 +111,8 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
     if len(history):
         core.append(history["value"].to_numpy(dtype=float))
     if target is not None:
-        core.append(np.array([float(target[1])]))
-    if target is not None:
         ty, tv = target
+        core.append(np.array([float(tv)]))
         fig.add_trace(go.Scatter(x=[ty], y=[tv], mode="markers+text", name=t("target_marker", lang),
                                  marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
                                  text=[fmt_number(tv, lang, 1)], textposition="top center"))
@@ -127,7 +128,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
     clipped = readable_range(core, tails)
     if clipped is not None:         # the 80% bands in view; where the 95% band goes on is said, not drawn off-scale
         fig.update_yaxes(range=list(clipped[:2]))
-        fig.add_annotation(text=t("band_beyond", lang, value=fmt_number(clipped[2], lang, 0)), xref="paper", yref="paper",
+        fig.add_annotation(text=t("band_beyond", lang, value=fmt_auto(clipped[2], lang)), xref="paper", yref="paper",
                            x=1.0, y=1.0, xanchor="right", yanchor="bottom", showarrow=False,
                            font={"size": 12, "color": "#868e96"})
     if scrub is not None:

@@ -42,12 +42,12 @@ def chart_data(cat, prep, scenario, scenario_paths: np.ndarray | None = None) ->
         frame = pd.DataFrame({"series": "observed", "territory_id": series.territory_id, "indicator_id": series.indicator_id,
                               "year": hist["year"].astype(int), "value": hist["value"], "status": hist["status"],
                               "vintage": hist["vintage"], "source_id": hist["source_id"]})
-    shown = shown_forecast(prep, scenario)
+    shown = shown_forecast(prep)
     parts = [frame]
     if shown is not None:
         fc = shown[0]
         if scenario_paths is None:
-            scenario_paths = shown[1]
+            scenario_paths = shown_forecast(prep, scenario)[1]
         for label, paths in (("baseline", fc.paths), ("scenario", scenario_paths)):
             q = fc.quantiles(paths)
             parts.append(pd.DataFrame({"series": label, "territory_id": series.territory_id,
