@@ -43,7 +43,7 @@ def main() -> int:
     from models.assess import evaluate, prepare_all
     from models.catalog import load_catalog
     from models.derive import with_derived
-    from models.forecast import forecast
+    from models.forecast import Forecaster
     from models.scenario import Scenario
 
     cat = with_derived(load_catalog())
@@ -60,7 +60,7 @@ def main() -> int:
     series = [g.set_index("year")["value"].astype(float) for _, g in lf.groupby("territory_id")]
     t = time.perf_counter()
     for s in series:
-        forecast(s, 6, n_paths=1000, seed=0).summary()
+        Forecaster(n_paths=1000, seed=0).fit(s, 6).summary()
     batch = len(series) / (time.perf_counter() - t)
     lines = [
         f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "

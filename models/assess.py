@@ -22,7 +22,7 @@ import pandas as pd  # noqa: E402
 
 from models import nowcast, progress  # noqa: E402
 from models.catalog import RATE_UNITS, Catalog, document_label  # noqa: E402
-from models.forecast import ForecastResult, _clean, forecast  # noqa: E402
+from models.forecast import Forecaster, ForecastResult, _clean  # noqa: E402
 from models.notes import Note, is_insufficient, names  # noqa: E402
 from models.notes import text as note_text  # noqa: E402
 from models.config import AS_OF_YEAR, COMMUNES  # noqa: E402
@@ -182,8 +182,8 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0) -
         if h < 1:
             continue
         sid = f"{s.territory_id}:{s.indicator_id}:{s.vintage}"
-        res = forecast(s.values, h, n_paths=n_paths, seed=series_seed(seed, sid), lower=lo, upper=hi,
-                       series_id=sid, rate=rate)
+        res = Forecaster(n_paths=n_paths, seed=series_seed(seed, sid)).fit(s.values, h, lower=lo, upper=hi,
+                                                                           series_id=sid, rate=rate)
         setattr(prep, attr, res)
     if target["kind"] == "average_growth_at_least" and rate and prep.series is not None:
         t0, T = int(target["base_year"]), int(target["target_year"])
@@ -274,8 +274,8 @@ def _prepare_ratio(cat: Catalog, prep: Prepared, n_paths: int, seed: int) -> Non
     h = int(prep.target["target_year"]) - int(last.index[-1])
     if h >= 1:
         sid = f"{prep.series.territory_id}/{prep.reference.territory_id}:{prep.series.indicator_id}"
-        prep.fc_ratio = forecast(last, h, n_paths=n_paths, seed=series_seed(seed, sid), lower=0.0, series_id=sid,
-                                 segments=earlier)
+        prep.fc_ratio = Forecaster(n_paths=n_paths, seed=series_seed(seed, sid)).fit(last, h, lower=0.0, series_id=sid,
+                                                                                     segments=earlier)
 
 
 # --------------------------------------------------------------------------- evaluation

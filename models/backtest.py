@@ -14,8 +14,7 @@ import numpy as np
 import pandas as pd
 
 from models import config
-from models.forecast import (ENSEMBLE, MEMBERS, ConstrainedTrend, Mean, Transform, _clean, choose_transform,
-                             ensemble_paths, route)
+from models.forecast import ENSEMBLE, ConstrainedTrend, Forecaster, Transform, _clean, choose_transform, route
 
 QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
                   0.8, 0.85, 0.9, 0.95, 0.975, 0.99])
@@ -31,15 +30,19 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
     rng = np.random.default_rng(seed)
     z = pd.Series(transform.forward(history.to_numpy()),
                   index=pd.period_range(start=str(int(history.index[0])), periods=history.size, freq="Y"))
-    routed = route(history.size, rate)        # the same rule as forecast()
+    routed = route(history.size, rate)        # the same rule as the app's forecasts
+
+    def sim(m, fitted=None):                  # the same dispatch as Forecaster.fit
+        return Forecaster.simulate(m, z, horizon, n_paths, rng, floor=floor, fitted=fitted)[0]
+
+    floor = transform.floor(float(history.iloc[-1]))
     if routed == "mean":   # growth rates: the mean model against the naive benchmark
-        out = {"mean": Mean().fit(z).simulate(horizon, n_paths, rng)}
+        out = {"mean": sim("mean")}
         if history.size >= 2:
-            out["naive"] = MEMBERS["naive"]().fit(z).simulate(horizon, n_paths, rng)
+            out["naive"] = sim("naive")
         return out
     if routed == "constrained_trend":   # beside the simple benchmarks it must beat
-        floor = transform.floor(float(history.iloc[-1]))
-        out = {"constrained_trend": ConstrainedTrend(floor).fit(z).simulate(horizon, n_paths, rng)}
+        out = {"constrained_trend": sim("constrained_trend")}
         for m in methods:
             if m.startswith("ct_c"):       # the same trend with another shrinkage (evidence for the default)
                 out[m] = ConstrainedTrend(floor, shrink_c=float(m[4:])).fit(z).simulate(horizon, n_paths, rng)
@@ -48,15 +51,15 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
             elif m == "ct_pool":
                 out[m] = ConstrainedTrend(floor, prior=prior or 0.0).fit(z).simulate(horizon, n_paths, rng)
         if history.size >= 2:
-            out["naive"] = MEMBERS["naive"]().fit(z).simulate(horizon, n_paths, rng)
-            out["drift"] = MEMBERS["drift"]().fit(z).simulate(horizon, n_paths, rng)
+            out["naive"] = sim("naive")
+            out["drift"] = sim("drift")
         return out
     out: dict[str, np.ndarray] = {}
     for m in ("ets", "theta", "drift", "naive"):
         if m in methods or (m in ENSEMBLE and "ensemble" in methods):
-            out[m] = MEMBERS[m]().fit(z).simulate(horizon, n_paths, rng)
-    if "ensemble" in methods:   # the same combination as forecast(): one function builds it for both
-        out["ensemble"], _ = ensemble_paths(z, horizon, n_paths, rng, fitted=out)
+            out[m] = sim(m)
+    if "ensemble" in methods:   # pooled from the members just simulated, as Forecaster.fit pools them
+        out["ensemble"] = sim("ensemble", fitted=out)
     return {m: p for m, p in out.items() if m in methods}
 
 

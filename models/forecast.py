@@ -34,6 +34,7 @@ QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 
                    "q90": 0.90, "q95": 0.95, "q975": 0.975}
 FORECAST_COLUMNS = ["series_id", "year", "mean", *QUANTILE_LEVELS]
 METHODS = ("ensemble", "ets", "theta", "drift", "naive")
+ROUTED = ("mean", "constrained_trend")   # what route() picks by itself; may also be asked for by name
 MIN_POINTS = 2          # below this: no forecast at all
 FULL_MODEL_POINTS = 6   # below this: the constrained trend, flagged low_evidence
 MAX_HORIZON = 60
@@ -48,9 +49,12 @@ def path_quantiles(paths: np.ndarray, names=tuple(QUANTILE_LEVELS)) -> dict[str,
 
 def route(n_points: int, rate: bool, method: str = "ensemble") -> str:
     """The one routing rule, used by forecast(), the backtests and the calibration benchmark:
-    a growth rate -> its mean; 2–5 points -> the constrained trend; otherwise the method asked for."""
+    a growth rate -> its mean; 2–5 points -> the constrained trend; otherwise the method asked for
+    (`mean` or `constrained_trend` asked for by name are used on any series that is not a rate)."""
     if rate:
         return "mean"
+    if method in ROUTED:
+        return method
     if n_points < FULL_MODEL_POINTS:
         return "constrained_trend"
     return method
@@ -457,72 +461,101 @@ def _clean(values: pd.Series, keep_gaps: bool = False) -> tuple[pd.Series, list[
     return s, notes
 
 
+@dataclass(frozen=True)
+class Forecaster:
+    """The one entry to forecasting: the app, the batch command, the backtests and the calibration benchmark
+    all go through it (`fit` for a calibrated forecast, `simulate` for one routed method's raw paths).
+
+    `calibration=True` applies the shipped corrections (`models.calibration.default()`); pass an object with
+    `.covers(method)` and `.apply(z_paths, n_obs, method)` to use others, or `False`/`None` for raw model spread.
+    """
+
+    method: str = "ensemble"
+    n_paths: int = 2000
+    seed: int = 0
+    calibration: object = True
+
+    def __post_init__(self):
+        if self.method not in METHODS + ROUTED:
+            raise ForecastInputError(f"unknown method '{self.method}'; choose one of {', '.join(METHODS)}")
+        if self.n_paths < 30:
+            raise ForecastInputError("paths must be at least 30")
+
+    @staticmethod
+    def simulate(used: str, z: pd.Series, horizon: int, n_paths: int, rng: np.random.Generator,
+                 floor: float | None = None, extra: np.ndarray | None = None,
+                 fitted: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, list]:
+        """Uncalibrated z-scale paths of one routed method (`route`), and notes on dropped ensemble members.
+        `floor`/`extra`: the constrained trend's spread floor and earlier runs' changes; `fitted`: members'
+        paths already simulated from the same history (the backtests fit each member once)."""
+        if used == "mean":
+            return Mean().fit(z).simulate(horizon, n_paths, rng), []
+        if used == "constrained_trend":
+            return ConstrainedTrend(floor, extra).fit(z).simulate(horizon, n_paths, rng), []
+        if used == "ensemble":
+            return ensemble_paths(z, horizon, n_paths, rng, fitted=fitted)
+        if fitted is not None and used in fitted:
+            return fitted[used], []
+        return MEMBERS[used]().fit(z).simulate(horizon, n_paths, rng), []
+
+    def fit(self, values: pd.Series, horizon: int, lower: float | None = None, upper: float | None = None,
+            rate: bool = False, segments: list[pd.Series] | None = None, series_id: str = "") -> ForecastResult:
+        """Fit on a yearly series (index = years) and simulate `n_paths` calibrated paths `horizon` years ahead.
+
+        `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend, from
+        every published year (gaps do not matter to a mean).
+        `segments`: earlier runs of the same concept (before a gap, or another vintage whose yearly changes are
+        comparable though its levels are not); a short series' constrained trend learns its drift and spread
+        from their yearly changes too. Longer series ignore them.
+        """
+        if not isinstance(horizon, (int, np.integer)) or horizon < 1 or horizon > MAX_HORIZON:
+            raise ForecastInputError(f"horizon must be a whole number between 1 and {MAX_HORIZON}")
+        s, notes = _clean(values, keep_gaps=rate)
+        raw = pd.Series(values, dtype="float64").dropna().to_numpy()
+        if lower is not None and np.any(raw < lower) or upper is not None and np.any(raw > upper):
+            raise ForecastInputError(f"values outside the bounds [{lower}, {upper}]")
+        transform = choose_transform(s.to_numpy() if s.size else np.array([1.0]), lower, upper)
+        years = np.arange(int(s.index[-1]) + 1, int(s.index[-1]) + 1 + horizon) if s.size else np.array([], dtype=int)
+        runs = [] if rate else [r for r in (segments or []) + earlier_runs(values) if len(r) >= 2]
+        if s.size < MIN_POINTS and not (s.size == 1 and runs):
+            return ForecastResult(series_id, self.method, s, years, np.empty((horizon, 0)), transform,
+                                  low_evidence=True, insufficient=True, notes=notes + [Note("insufficient_run")])
+        used = route(s.size, rate, self.method)
+        if used == "mean":
+            transform = Transform("identity", lower, upper)
+        index = pd.period_range(start=str(int(s.index[0])), periods=s.size, freq="Y")
+        if rate:
+            index = pd.PeriodIndex([pd.Period(str(int(y)), "Y") for y in s.index])
+        z = pd.Series(transform.forward(s.to_numpy()), index=index)
+        low = s.size < FULL_MODEL_POINTS
+        extra = None
+        if used == "constrained_trend" and runs:
+            extra = np.concatenate([np.diff(transform.forward(np.asarray(r, dtype=float))) for r in runs])
+        z_paths, dropped = self.simulate(used, z, horizon, self.n_paths, np.random.default_rng(self.seed),
+                                         floor=transform.floor(float(s.iloc[-1])), extra=extra)
+        notes += dropped
+        if used == "mean" and low:
+            notes.append(Note("low_evidence_mean", n=int(s.size)))
+        if used == "constrained_trend":
+            notes.append(Note("low_evidence_trend", n=int(s.size)))
+            if extra is not None:
+                notes.append(Note("extra_changes", n=int(extra.size)))
+        calibration = default_calibration() if self.calibration is True else self.calibration
+        calibrated = bool(calibration) and calibration.covers(used)
+        if calibrated:
+            z_paths = calibration.apply(z_paths, s.size, used)
+        z_paths = coherent(z_paths, flat=used == "mean")
+        return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,
+                              notes=notes, n_extra=int(extra.size) if extra is not None else 0)
+
+
 def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths: int = 2000, seed: int = 0,
              lower: float | None = None, upper: float | None = None, series_id: str = "",
              calibration: "object | None | bool" = True, rate: bool = False,
              segments: list[pd.Series] | None = None) -> ForecastResult:
-    """Fit `method` on a yearly series (index = years) and simulate `n_paths` paths `horizon` years ahead.
-
-    `calibration=True` applies the shipped corrections (`models.calibration.default()`); pass an
-    object with `.apply(z_paths, n_obs, method)` to use others, or `False`/`None` for raw model spread.
-    `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend, from
-    every published year (gaps do not matter to a mean).
-    `segments`: earlier runs of the same concept (before a gap, or another vintage whose yearly changes are
-    comparable though its levels are not); a short series' constrained trend learns its drift and spread from
-    their yearly changes too. Longer series ignore them.
-    """
-    if method not in METHODS:
-        raise ForecastInputError(f"unknown method '{method}'; choose one of {', '.join(METHODS)}")
-    if not isinstance(horizon, (int, np.integer)) or horizon < 1 or horizon > MAX_HORIZON:
-        raise ForecastInputError(f"horizon must be a whole number between 1 and {MAX_HORIZON}")
-    if n_paths < 30:
-        raise ForecastInputError("paths must be at least 30")
-    s, notes = _clean(values, keep_gaps=rate)
-    raw = pd.Series(values, dtype="float64").dropna().to_numpy()
-    if lower is not None and np.any(raw < lower) or upper is not None and np.any(raw > upper):
-        raise ForecastInputError(f"values outside the bounds [{lower}, {upper}]")
-    transform = choose_transform(s.to_numpy() if s.size else np.array([1.0]), lower, upper)
-    years = np.arange(int(s.index[-1]) + 1, int(s.index[-1]) + 1 + horizon) if s.size else np.array([], dtype=int)
-    runs = [] if rate else [r for r in (segments or []) + earlier_runs(values) if len(r) >= 2]
-    if s.size < MIN_POINTS and not (s.size == 1 and runs):
-        return ForecastResult(series_id, method, s, years, np.empty((horizon, 0)), transform, low_evidence=True,
-                              insufficient=True, notes=notes + [Note("insufficient_run")])
-    if rate:
-        z = pd.Series(s.to_numpy(), index=pd.PeriodIndex([pd.Period(str(int(y)), "Y") for y in s.index]))
-    else:
-        z = pd.Series(transform.forward(s.to_numpy()),
-                      index=pd.period_range(start=str(int(s.index[0])), periods=s.size, freq="Y"))
-    rng = np.random.default_rng(seed)
-    low = s.size < FULL_MODEL_POINTS
-    extra = None
-    used = route(s.size, rate, method)
-    if used == "mean":
-        transform = Transform("identity", lower, upper)
-        z = pd.Series(s.to_numpy(), index=z.index)
-        z_paths = Mean().fit(z).simulate(horizon, n_paths, rng)
-        if low:
-            notes.append(Note("low_evidence_mean", n=int(s.size)))
-    elif used == "constrained_trend":
-        extra = np.concatenate([np.diff(transform.forward(np.asarray(r, dtype=float))) for r in runs]) if runs else None
-        z_paths = ConstrainedTrend(transform.floor(float(s.iloc[-1])), extra).fit(z).simulate(horizon, n_paths, rng)
-        notes.append(Note("low_evidence_trend", n=int(s.size)))
-        if extra is not None:
-            notes.append(Note("extra_changes", n=int(extra.size)))
-    elif used == "ensemble":
-        z_paths, dropped = ensemble_paths(z, horizon, n_paths, rng)
-        notes += dropped
-    else:
-        z_paths = MEMBERS[used]().fit(z).simulate(horizon, n_paths, rng)
-    calibrated = False
-    if calibration is True:
-        calibration = default_calibration()
-    if calibration and calibration.covers(used):
-        z_paths = calibration.apply(z_paths, s.size, used)
-        calibrated = True
-    z_paths = coherent(z_paths, flat=used == "mean")
-    n_extra = int(extra.size) if used == "constrained_trend" and extra is not None else 0
-    return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,
-                          notes=notes, n_extra=n_extra)
+    """Shorthand for `Forecaster(method, n_paths, seed, calibration).fit(values, horizon, ...)` (tests, notebooks)."""
+    return Forecaster(method, n_paths, seed, calibration).fit(values, horizon, lower=lower, upper=upper, rate=rate,
+                                                              segments=segments, series_id=series_id)
 
 
 # --------------------------------------------------------------------------- batch command
@@ -566,14 +599,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-calibration", action="store_true", help="raw model spread (for evaluating the calibration)")
     args = ap.parse_args(argv)
     try:
+        forecaster = Forecaster(args.method, args.paths, args.seed, calibration=not args.no_calibration)
         frame = read_batch_input(args.input)
         out, skipped = [], []
         for sid, g in frame.groupby("series_id", sort=False):
             values = pd.Series(g["value"].to_numpy(), index=g["year"].astype(int).to_numpy())
             try:
-                res = forecast(values, args.horizon, method=args.method, n_paths=args.paths, seed=args.seed,
-                               lower=args.lower, upper=args.upper, series_id=str(sid),
-                               calibration=not args.no_calibration)
+                res = forecaster.fit(values, args.horizon, lower=args.lower, upper=args.upper, series_id=str(sid))
             except ForecastInputError as exc:
                 skipped.append((sid, str(exc)))
                 continue

@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from models.forecast import FORECAST_COLUMNS, METHODS, ForecastInputError, forecast
+from models.forecast import FORECAST_COLUMNS, METHODS, ROUTED, ForecastInputError, Forecaster, forecast
 
 
 @pytest.fixture
@@ -13,9 +13,10 @@ def annual_series():
     return pd.Series(100 * 1.06 ** (years - 2005) * np.exp(rng.normal(0, 0.03, years.size)), index=years)
 
 
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", METHODS + ROUTED)
 def test_forecaster_contract(method, annual_series):
-    res = forecast(annual_series, 6, method=method, n_paths=600, seed=1)
+    res = Forecaster(method, n_paths=600, seed=1).fit(annual_series, 6)
+    assert res.method == method
     out = res.summary()
     assert list(out.columns) == FORECAST_COLUMNS
     assert out["year"].tolist() == list(range(2021, 2027))
@@ -28,7 +29,7 @@ def test_forecaster_contract(method, annual_series):
     assert not np.allclose(out["q90"], other["q90"])
 
 
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", METHODS + ROUTED)
 def test_bands_widen_with_the_horizon(method, annual_series):
     out = forecast(annual_series, 8, method=method, n_paths=2000, seed=3).summary()
     width = (out["q95"] - out["q05"]).to_numpy()
@@ -46,7 +47,7 @@ def test_the_ensemble_is_centred_on_the_mean_of_its_members_medians_with_a_sprea
     assert np.all(ours >= 0.9 * np.minimum(*width)) and np.all(ours <= 1.1 * np.maximum(*width))
 
 
-@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("method", METHODS + ("constrained_trend",))
 def test_bounded_series_never_leave_their_bounds(method):
     share = pd.Series([62.0, 70.0, 78.0, 85.0, 90.0, 93.0, 96.0, 98.0], index=range(2016, 2024))
     res = forecast(share, 7, method=method, n_paths=1000, seed=0, lower=0, upper=100)
