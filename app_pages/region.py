@@ -2,7 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from models.region import INDICATOR, ranked, ratios, relative_growth_needed
+from models.region import INDICATOR, cross_section, cross_sections, latest_values, ranked, ratios, relative_growth_needed
+from models.derive import members
 from ui.charts import region_bars
 from ui.i18n import fmt_auto, fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, prepared
@@ -14,7 +15,6 @@ st.title(t("region_title", lg))
 terr = cat.territories.set_index("territory_id")
 names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
 units = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"unit_{lg}"]))
-o = cat.used()
 FOCUS = ["tuyen_quang_old", "ha_giang", "tuyen_quang_merged", "region_nmm", "vietnam"]
 
 # ---- the 2045 gap on official productivity (employment-weighted regional average)
@@ -41,7 +41,7 @@ if "kh402_productivity_region_2045" in a.index and a.loc["kh402_productivity_reg
         st.markdown(t("region_p2045", lg, p=fmt_percent(float(row["p_meet"]), lg), phrase=row[f"phrase_{lg}"]))
 
 # ---- the 14 provinces on official productivity, by year, ranked
-years = sorted({int(y) for y in o.loc[(o["indicator_id"] == INDICATOR) & (o["territory_id"] == "region_nmm"), "year"]})
+years = sorted({int(y) for y in cat.values("region_nmm", INDICATOR)["year"]})
 if years:
     year = st.select_slider(t("region_year", lg), years, value=years[-1], key="region_prod_year")
     frame = ranked(cat, year)
@@ -54,35 +54,26 @@ if years:
 
 # ---- latest comparable values
 st.subheader(t("region_table", lg))
-sub = o[o["territory_id"].isin(FOCUS)]
 rows = []
-for iid, g in sub.groupby("indicator_id"):
-    if g["territory_id"].nunique() < 2:
-        continue
+for iid, g in latest_values(cat, FOCUS).groupby("indicator_id"):
     row = {t("col_indicator", lg): names[iid], t("col_unit", lg): units[iid]}
-    for tid in FOCUS:
-        x = g[g["territory_id"] == tid].sort_values("year")
-        row[terr.loc[tid, f"name_{lg}"]] = "–" if x.empty else f"{fmt_auto(x['value'].iloc[-1], lg)} ({int(x['year'].iloc[-1])})"
+    got = {r.territory_id: f"{fmt_auto(r.value, lg)} ({r.year})" for r in g.itertuples()}
+    row.update({terr.loc[tid, f"name_{lg}"]: got.get(tid, "–") for tid in FOCUS})
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="region_table")
 
 # ---- the 14 provinces on any indicator, any year
-members = list(terr.index[(terr["parent_id"] == "region_nmm") & (terr["kind"] == "province")
-                          & (terr.index != "tuyen_quang_merged")])
-avail = o[o["territory_id"].isin(members)].groupby("indicator_id")["territory_id"].nunique()
-choices = [i for i in avail.index if avail[i] >= 5]
+sections = cross_sections(cat)
+choices = sorted(sections)
 if choices:
     default = choices.index(INDICATOR) if INDICATOR in choices else 0
     iid = st.selectbox(t("region_chart_indicator", lg), choices, index=default, key="region_indicator",
                        format_func=names.get)
-    g = o[(o["indicator_id"] == iid) & o["territory_id"].isin(members)]
-    counts = g.groupby("year")["territory_id"].nunique()
-    full = sorted(int(y) for y in counts.index if counts[y] >= 5)
+    full = sections[iid]
     year = st.select_slider(t("region_year", lg), full, value=full[-1], key="region_indicator_year") if len(full) > 1 \
         else full[-1]
-    g = g[g["year"] == year].drop_duplicates("territory_id")
-    frame = pd.DataFrame({"territory_id": g["territory_id"], "value": g["value"],
-                          "name": [terr.loc[x, f"name_{lg}"] for x in g["territory_id"]]})
+    frame = cross_section(cat, iid, year)
+    frame["name"] = [terr.loc[x, f"name_{lg}"] for x in frame["territory_id"]]
     st.plotly_chart(region_bars(frame, lg, title=f"{names[iid]} ({year})", unit=units[iid],
                                 highlight=("tuyen_quang_old", "ha_giang")), key="region_chart", width="stretch")
-    st.caption(fmt_number(len(frame), lg, 0) + " / 14")
+    st.caption(fmt_number(len(frame), lg, 0) + " / " + fmt_number(len(members(cat.territories, "region_nmm", year)), lg, 0))

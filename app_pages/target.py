@@ -11,7 +11,7 @@ from ui.pack_content import chart_data, scrub_spec, target_figure
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
 from ui.loaders import backtest_summary, catalog, current_version, lever_grid, prepared, requests
 from ui.widgets import (DEFAULT_TARGET, catch_up_label, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
-                        lever_slider, p_check, p_text, request_frame, requests_xlsx, scenario, scenario_label, state_text,
+                        lever_slider, p_check, p_text, request_frame, requests_xlsx, scenario, scenario_label, series_why, state_text,
                         sync_url, target_label)
 
 lg = lang()
@@ -161,6 +161,7 @@ with st.expander(t("model_card", lg), expanded=False):
     bt = backtest_summary(current_version())
     card = {t("mc_method", lg): t(f"method_{prep.fc.method}", lg) if prep.fc else "–",
             t("mc_series", lg): cat.series_label(now["series"], lg) if now["series"] else "–",
+            t("mc_series_why", lg): series_why(cat, prep.series, lg) if prep.series is not None else "–",
             t("mc_points", lg): now["n_points"],
             t("col_evidence", lg): t(f"evidence_{now['evidence']}", lg),
             t("mc_calibrated", lg): t("yes" if now["calibrated"] else "no", lg)}

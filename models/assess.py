@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from models import nowcast, progress  # noqa: E402
+from models import nowcast, progress, region  # noqa: E402
 from models.catalog import RATE_UNITS, Catalog, document_label  # noqa: E402
 from models.forecast import Forecaster, ForecastResult, _clean  # noqa: E402
 from models.notes import Note, is_insufficient, names  # noqa: E402
@@ -39,6 +39,7 @@ class SeriesUsed:
     vintage: str
     values: pd.Series            # index: int years
     proxy_of: str = ""           # set when another territory's or indicator's series stands in
+    others: tuple = ()           # vintages not used (Catalog.series_used says why)
 
     @property
     def n(self) -> int:
@@ -116,27 +117,20 @@ class Assessment:
 
 
 # --------------------------------------------------------------------------- series selection
-def _values(cat: Catalog, territory: str, indicator: str) -> tuple[str, pd.Series] | None:
-    o = cat.values(territory, indicator)
-    if o.empty:
-        return None
-    stats = o.groupby("vintage")["year"].agg(["max", "count"]).sort_values(["max", "count"], ascending=False)
-    v = stats.index[0]
-    g = o[o["vintage"] == v].sort_values("year")
-    return str(v), pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy())
+def _used(cat: Catalog, territory: str, indicator: str, proxy_of: str = "") -> SeriesUsed | None:
+    found = cat.series_used(territory, indicator)
+    return SeriesUsed(territory, indicator, found.vintage, found.values, proxy_of, found.others) if found else None
 
 
 def _series(cat: Catalog, target: dict) -> SeriesUsed | None:
     ind, terr = target["indicator_id"], target["assess_territory_id"]
-    found = _values(cat, terr, ind)
+    found = _used(cat, terr, ind)
     if found:
-        return SeriesUsed(terr, ind, found[0], found[1])
+        return found
     alt = target["territory_id"]
     unit = cat.indicator(ind)["unit_en"]
     if alt != terr and ("%" in unit or unit.startswith("per ")):
-        found = _values(cat, alt, ind)   # a share of the old province stands in for the merged one
-        if found:
-            return SeriesUsed(alt, ind, found[0], found[1], proxy_of=terr)
+        return _used(cat, alt, ind, proxy_of=terr)   # a share of the old province stands in for the merged one
     return None
 
 
@@ -170,9 +164,8 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0) -
                                proxy_of=names(cat, prep.series.proxy_of)))
     horizon_to = int(target["target_year"])
     if target["kind"] == "relative_to_region":
-        ref = _values(cat, target["reference_territory_id"], target["indicator_id"])
-        prep.reference = SeriesUsed(target["reference_territory_id"], target["indicator_id"], ref[0], ref[1]) if ref else None
-        if ref is None:
+        prep.reference = _used(cat, target["reference_territory_id"], target["indicator_id"])
+        if prep.reference is None:
             prep.notes.append(Note("insufficient_reference", territory=names(cat, target["reference_territory_id"])))
     lo, hi, rate = cat.forecast_bounds(target["indicator_id"])
     for attr, s in (("fc", prep.series), ("fc_reference", prep.reference)):
@@ -250,17 +243,10 @@ def _status_index(cat: Catalog) -> dict:
 
 
 def _ratio_runs(prep: Prepared, cat: Catalog) -> list[pd.Series]:
-    """The ratio territory / reference in each vintage both share (levels compare only within one concept)."""
-    o = cat.used()
-    o = o[o["indicator_id"] == prep.series.indicator_id]
-    mine = o[o["territory_id"] == prep.series.territory_id].set_index(["vintage", "year"])["value"]
-    ref = o[o["territory_id"] == prep.reference.territory_id].set_index(["vintage", "year"])["value"]
-    common = mine.index.intersection(ref.index)
-    runs = []
-    for v in dict.fromkeys(common.get_level_values(0)):
-        idx = [k for k in common if k[0] == v]
-        r = pd.Series([float(mine.loc[k] / ref.loc[k]) for k in idx], index=[int(k[1]) for k in idx]).sort_index()
-        runs.append(r)
+    """The ratio territory / reference in each vintage both share (models.region.ratios), latest run last."""
+    m = region.ratios(cat, prep.series.territory_id, prep.reference.territory_id, prep.series.indicator_id)
+    runs = [pd.Series(g["ratio"].to_numpy(dtype=float), index=g["year"].to_numpy(dtype=int))
+            for _, g in m.groupby("vintage", sort=False)]
     return sorted(runs, key=lambda r: (int(r.index.max()), r.size))
 
 
@@ -528,11 +514,10 @@ def qualitative_evidence(cat: Catalog, target: dict) -> list[dict]:
     out = []
     for iid in [x for x in str(target.get("evidence_indicators", "")).split(";") if x]:
         for terr in dict.fromkeys([target["assess_territory_id"], target["territory_id"]]):
-            found = _values(cat, terr, iid)
+            found = cat.series_used(terr, iid)
             if found:
-                v, s = found
-                out.append({"indicator_id": iid, "territory_id": terr, "year": int(s.index[-1]),
-                            "value": float(s.iloc[-1]), "vintage": v})
+                out.append({"indicator_id": iid, "territory_id": terr, "year": int(found.values.index[-1]),
+                            "value": float(found.values.iloc[-1]), "vintage": found.vintage})
                 break
     return out
 

@@ -276,6 +276,25 @@ def parse_table(spec: TableSpec, raw: bytes, file: str | None = None) -> tuple[p
 
 
 # --------------------------------------------------------------------------- the catalogue
+def exact_yearly(obs: pd.DataFrame, indicator_id: str | None = None) -> pd.DataFrame:
+    """Rows that are a value for one year (no bound, no multi-year period): what any series may be built from."""
+    keep = (obs["qualifier"] == "") & obs["period_start"].isna()
+    if indicator_id is not None:
+        keep &= obs["indicator_id"] == indicator_id
+    return obs[keep]
+
+
+@dataclass(frozen=True)
+class SeriesChoice:
+    """The series a forecast of one territory's indicator is made from, and why: levels of different vintages
+    are never joined, so one vintage is used — the one reaching the latest year, then the one with most points.
+    `others`: the vintages not used, as (vintage, first year, last year, points)."""
+
+    vintage: str
+    values: pd.Series                  # index: int years
+    others: tuple[tuple[str, int, int, int], ...] = ()
+
+
 @dataclass
 class Catalog:
     """All tables of one data version, validated against each other."""
@@ -317,13 +336,26 @@ class Catalog:
 
     def used(self) -> pd.DataFrame:
         """The values any series, forecast or check may use: preferred, exact, yearly (the one filter)."""
-        o = self.observations
-        return o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
+        o = exact_yearly(self.observations)
+        return o[o["preferred"]]
 
     def values(self, territory_id: str, indicator_id: str) -> pd.DataFrame:
         """One territory's used values of one indicator, every vintage, sorted by year."""
         u = self.used()
         return u[(u["territory_id"] == territory_id) & (u["indicator_id"] == indicator_id)].sort_values("year")
+
+    def series_used(self, territory_id: str, indicator_id: str) -> SeriesChoice | None:
+        """The one rule for which of a territory's vintages a forecast uses (see SeriesChoice); None: no value."""
+        o = self.values(territory_id, indicator_id)
+        if o.empty:
+            return None
+        stats = (o.groupby("vintage")["year"].agg(["min", "max", "count"])
+                 .sort_values(["max", "count"], ascending=False))
+        v = stats.index[0]
+        g = o[o["vintage"] == v]
+        others = tuple((str(k), int(r["min"]), int(r["max"]), int(r["count"])) for k, r in stats.iloc[1:].iterrows())
+        return SeriesChoice(str(v), pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy()),
+                            others)
 
     def forecast_bounds(self, indicator_id: str) -> tuple[float | None, float | None, bool]:
         """(lower, upper, is_rate) for forecasting: a rate's -100% floor is physical but not a log-scale bound."""
@@ -493,7 +525,7 @@ def forecastable(cat: Catalog, min_points: int = 6) -> pd.DataFrame:
     return best.sort_values(["indicator_id", "territory_id"]).reset_index(drop=True)
 
 
-__all__ = ["Catalog", "CatalogError", "Problem", "SPECS", "load_catalog", "coverage_table", "forecastable",
+__all__ = ["Catalog", "CatalogError", "Problem", "SPECS", "SeriesChoice", "exact_yearly", "load_catalog", "coverage_table", "forecastable",
            "parse_table", "read_tables", "validate"]
 
 

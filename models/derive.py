@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from models.catalog import Catalog
+from models.catalog import Catalog, exact_yearly
 
 DERIVED_SOURCE = "lotrinh_models_derive"
 MERGED_PARTS = {"tuyen_quang_merged": ("tuyen_quang_old", "ha_giang")}
@@ -27,9 +27,7 @@ COLUMNS = ["territory_id", "indicator_id", "vintage", "year", "period_start", "v
            "source_id", "preferred", "year_inferred", "formula", "note", "inputs"]
 
 
-def _exact(obs: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
-    o = obs[(obs["indicator_id"] == indicator_id) & (obs["qualifier"] == "") & obs["period_start"].isna()]
-    return o
+_exact = exact_yearly    # derivation runs before a catalogue exists, on raw observation rows (preferred or not)
 
 
 def _input(indicator, territory, year, vintage, source, value) -> str:

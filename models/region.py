@@ -66,3 +66,34 @@ def plan_figures(cat: Catalog, assessments: pd.DataFrame) -> list[tuple[str, dic
             out.append(("pf_needed", {"territory": tid},
                         ("pct", relative_growth_needed(float(r["ratio"].iloc[-1]), int(r["year"].iloc[-1])))))
     return out
+
+
+def latest_values(cat: Catalog, territories: list[str]) -> pd.DataFrame:
+    """Each indicator held by at least two of `territories`: its latest used value and year for each of them
+    (indicator_id, territory_id, year, value)."""
+    o = cat.used()
+    o = o[o["territory_id"].isin(territories)]
+    held = o.groupby("indicator_id")["territory_id"].nunique()
+    o = o[o["indicator_id"].isin(held.index[held >= 2])].sort_values("year")
+    last = o.groupby(["indicator_id", "territory_id"], sort=True).tail(1)
+    return last[["indicator_id", "territory_id", "year", "value"]].assign(year=last["year"].astype(int)) \
+        .sort_values(["indicator_id", "territory_id"]).reset_index(drop=True)
+
+
+def cross_sections(cat: Catalog, region: str = "region_nmm", min_provinces: int = 5) -> dict[str, list[int]]:
+    """Indicator -> the years in which at least `min_provinces` of the region's provinces (that year's map)
+    have a used value: what can be compared across provinces."""
+    o = cat.used()
+    out: dict[str, list[int]] = {}
+    for (iid, y), g in o.groupby(["indicator_id", "year"]):
+        if g["territory_id"].isin(members(cat.territories, region, int(y))).sum() >= min_provinces:
+            out.setdefault(str(iid), []).append(int(y))
+    return out
+
+
+def cross_section(cat: Catalog, indicator: str, year: int, region: str = "region_nmm") -> pd.DataFrame:
+    """The region's provinces (that year's map) with a used value of `indicator` in `year`: territory_id, value."""
+    o = cat.used()
+    g = o[(o["indicator_id"] == indicator) & (o["year"] == year)
+          & o["territory_id"].isin(members(cat.territories, region, int(year)))]
+    return g.drop_duplicates("territory_id")[["territory_id", "value"]].reset_index(drop=True)

@@ -157,6 +157,18 @@ def test_model_card_shows_the_widening_the_forecast_used():
     assert text == f"{k[0]:.2f} (2023) → {k[-1]:.2f} (2030)".replace(".", ","), text
 
 
+def test_model_card_says_why_its_series_is_used_and_names_the_vintages_left_aside():
+    from models.catalog import load_catalog
+    from models.derive import with_derived
+    got = with_derived(load_catalog()).series_used("ha_giang", "grdp_per_capita_current")
+    assert got.others, "the bundled data no longer has a second vintage here: pick another target"
+    at = open_page("app_pages/target.py", params={"target": "qd1339_grdp_per_capita_2030"})
+    text = str(at.table[0].value.loc["Vì sao chuỗi này"].iloc[0])
+    assert text.startswith(f"phiên bản có số liệu đến năm gần nhất ({int(got.values.index[-1])}), {got.values.size} điểm")
+    v, first, last, n = got.others[0]
+    assert "không nối mức với " in text and f"({first}–{last}, {n} điểm)" in text and v not in text, text
+
+
 def test_model_card_shows_the_backtest_of_the_method_used_beside_no_change():
     import pandas as pd
     bt = pd.read_csv(ROOT / "data" / "backtest_bundled.csv")

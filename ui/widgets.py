@@ -378,3 +378,14 @@ def streamlit_words(lg: str) -> None:
 [data-key="__select_all__"] > div {{font-size: 0}}
 [data-key="__select_all__"] > div::after {{content: "{css_text('st_select_all')}"; font-size: 1rem}}
 </style>""")
+
+
+def series_why(cat, series, lg: str) -> str:
+    """Why the forecast uses this vintage (Catalog.series_used's rule), naming the vintages left aside."""
+    years = series.values.index
+    text = t("series_why_latest", lg, last=int(years[-1]), n=fmt_number(series.n, lg, 0))
+    if series.others:
+        others = ", ".join(t("series_why_other", lg, label=cat.vintage_label(series.indicator_id, v, lg), first=a, last=b,
+                             n=fmt_number(n, lg, 0)) for v, a, b, n in series.others)
+        text += t("series_why_others", lg, others=others)
+    return text
