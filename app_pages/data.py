@@ -32,7 +32,7 @@ c2.metric(t("metric_indicators", lang), fmt_number(len(cat.indicators), lang, 0)
 c3.metric(t("metric_targets", lang), fmt_number(len(cat.targets), lang, 0))
 c4.metric(t("metric_sources", lang), fmt_number(len(cat.sources), lang, 0))
 
-names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
+names = cat.labels("indicators", lang)
 
 
 def readable_formula(formula: str, names: dict) -> str:
@@ -42,7 +42,7 @@ def readable_formula(formula: str, names: dict) -> str:
     return formula
 
 
-terr_names = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
+terr_names = cat.labels("territories", lang)
 tab_ind, tab_tg, tab_series, tab_src, tab_gap = st.tabs(
     [t("tab_indicators", lang), t("tab_targets", lang), t("tab_series", lang), t("tab_sources", lang), t("tab_gaps", lang)])
 
@@ -190,7 +190,7 @@ with tab_up:
             if result.scale_factor:
                 st.warning(t("upload_scale", lang, factor=fmt_auto(result.scale_factor, lang)))
                 confirmed_scale = st.checkbox(t("upload_scale_ok", lang), key="upload_scale_ok")
-            units = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"unit_{lang}"]))
+            units = cat.labels("indicators", lang, "unit")
             for name, frame in (("revised", result.revised), ("added", result.added)):
                 if not len(frame):
                     continue

@@ -189,8 +189,8 @@ try:
         elif ch.data.empty:
             st.caption(t("no_changes", lg))
         else:
-            ind_names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
-            terr_names = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+            ind_names = cat.labels("indicators", lg)
+            terr_names = cat.labels("territories", lg)
             st.dataframe(pd.DataFrame({
                 t("col_indicator", lg): [ind_names.get(x, x) for x in ch.data["indicator_id"]],
                 t("col_territory", lg): [terr_names.get(x, x) for x in ch.data["territory_id"]],

@@ -13,8 +13,8 @@ lg = lang()
 cat = catalog()
 st.title(t("region_title", lg))
 terr = cat.territories.set_index("territory_id")
-names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
-units = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"unit_{lg}"]))
+names = cat.labels("indicators", lg)
+units = cat.labels("indicators", lg, "unit")
 FOCUS = ["tuyen_quang_old", "ha_giang", "tuyen_quang_merged", "region_nmm", "vietnam"]
 
 # ---- the 2045 gap on official productivity (employment-weighted regional average)

@@ -27,8 +27,8 @@ tid = st.selectbox(t("pick_target", lg), ids, key="target_id", format_func=label
 row = targets.loc[tid].to_dict() | {"target_id": tid}
 prep = preps[tid]
 doc = cat.documents.set_index("document_id").loc[row["document_id"]]
-names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
-terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+names = cat.labels("indicators", lg)
+terr = cat.labels("territories", lg)
 st.title(row[f"clause_{lg}"])
 st.caption(f"{doc['number']} ({fmt_date(doc['date'], lg)}) · {doc[f'issuer_{lg}']} · {terr[row['assess_territory_id']]} · "
            f"{int(row['target_year'])}")

@@ -498,7 +498,7 @@ def _relative(prep, a, scenario, ratio_target, T) -> None:
         a.last_year, a.last_value = y, r          # the latest value of what it is judged on: the ratio to the region
         a.notes.append(Note("ratio_year", year=y, ratio=f"{r:.3f}"))
         if T > y:
-            a.catch_up, a.catch_up_unit = ((ratio_target / r) ** (1 / (T - y)) - 1) * 100, "pct_per_year"
+            a.catch_up, a.catch_up_unit = region.relative_growth_needed(r, y, T, ratio_target), "pct_per_year"
     shown = shown_forecast(prep, scenario)
     if shown is not None:
         fc, paths = shown

@@ -313,6 +313,12 @@ class Catalog:
     def indicator(self, indicator_id: str) -> pd.Series:
         return self.indicators.set_index("indicator_id").loc[indicator_id]
 
+    def labels(self, table: str, lang: str = "vi", field: str = "name") -> dict[str, str]:
+        """id -> name (or unit) in `lang`, for `table` 'indicators' or 'territories': what pages show for an id."""
+        frame = getattr(self, table)
+        key = "indicator_id" if table == "indicators" else "territory_id"
+        return dict(zip(frame[key], frame[f"{field}_{lang}"]))
+
     def document_label(self, document_id: str, lang: str = "vi") -> str:
         return document_label(self.documents, document_id, lang)
 

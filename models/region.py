@@ -84,9 +84,13 @@ def cross_sections(cat: Catalog, region: str = "region_nmm", min_provinces: int 
     """Indicator -> the years in which at least `min_provinces` of the region's provinces (that year's map)
     have a used value: what can be compared across provinces."""
     o = cat.used()
+    pairs = o[["indicator_id", "year", "territory_id"]].drop_duplicates()
+    maps = {int(y): set(members(cat.territories, region, int(y))) for y in pairs["year"].unique()}
+    pairs = pairs[[tid in maps[int(y)] for tid, y in zip(pairs["territory_id"], pairs["year"])]]
+    counts = pairs.groupby(["indicator_id", "year"]).size()
     out: dict[str, list[int]] = {}
-    for (iid, y), g in o.groupby(["indicator_id", "year"]):
-        if g["territory_id"].isin(members(cat.territories, region, int(y))).sum() >= min_provinces:
+    for (iid, y), n in counts.items():
+        if n >= min_provinces:
             out.setdefault(str(iid), []).append(int(y))
     return out
 

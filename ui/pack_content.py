@@ -73,8 +73,8 @@ def target_figure(cat, prep, scenario, lang: str, row: dict, scenario_paths: np.
             if scenario_paths is None:
                 scenario_paths = shown_forecast(prep, scenario)[1]
             scen = (fc.years, scenario_paths)
-    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lang}"]))
-    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
+    names = cat.labels("indicators", lang)
+    terr = cat.labels("territories", lang)
     if relative:      # what the target is about: the territory's level as a multiple of the region's
         return fan_chart(hist, lang, title=t("ratio_chart_title", lang, indicator=names[series.indicator_id],
                                                 territory=terr[series.territory_id]),
@@ -134,7 +134,7 @@ def build_pack_content(cat, preps: dict, scenario, assessments: pd.DataFrame, ch
     targets = cat.targets.set_index("target_id")
     a = assessments.set_index("target_id")
     rows = []
-    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lang}"]))
+    terr = cat.labels("territories", lang)
     docs = document_labels(cat.documents, lang, width=28)
     for tid in targets.index:
         r = a.loc[tid].to_dict() | {"target_id": tid}

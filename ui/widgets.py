@@ -262,8 +262,8 @@ def request_note(r, lg: str) -> str:
 
 def request_frame(cat, requests: list, lg: str) -> pd.DataFrame:
     """The data-request list in the active language (target, figure, territory, years, holder, effect)."""
-    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
-    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+    names = cat.labels("indicators", lg)
+    terr = cat.labels("territories", lg)
     targets = cat.targets.set_index("target_id")
     return pd.DataFrame({
         t("col_target", lg): [target_label(targets.loc[r.target_id].to_dict(), lg, 60) for r in requests],
@@ -279,8 +279,8 @@ def estimate_text(cat, inputs: str, lg: str) -> str:
     """'grdp_growth_const[tuyen_quang_old, 2024]' -> 'Tốc độ tăng GRDP (giá so sánh), Tuyên Quang (cũ…), 2024'."""
     import re
 
-    names = dict(zip(cat.indicators["indicator_id"], cat.indicators[f"name_{lg}"]))
-    terr = dict(zip(cat.territories["territory_id"], cat.territories[f"name_{lg}"]))
+    names = cat.labels("indicators", lg)
+    terr = cat.labels("territories", lg)
     out = []
     for m in re.finditer(r"(\w+)\[(\w+), (\d+)\]", inputs or ""):
         out.append(f"{names.get(m.group(1), m.group(1))}, {terr.get(m.group(2), m.group(2))}, {m.group(3)}")

@@ -225,7 +225,10 @@ def test_share_link_survives_a_server_restart(browser, tmp_path):
         page.wait_for_selector("h1:has-text('GII')", timeout=60_000)
         settle(page)
         # on the target page the active scenario is written beside the levers (the fragment reruns it there)
-        assert "Kịch bản đang dùng: Tùy chỉnh – Tăng tỷ trọng kinh tế số thêm: 1,5" in page.inner_text("body")
+        # (the fragment can paint after the status widget has gone, on a server that has just started)
+        said = "Kịch bản đang dùng: Tùy chỉnh – Tăng tỷ trọng kinh tế số thêm: 1,5"
+        page.wait_for_function("(s) => document.body.innerText.includes(s)", arg=said, timeout=30_000)
+        assert said in page.inner_text("body")
     finally:
         ctx.close()
         serve.stop(proc)
