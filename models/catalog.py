@@ -342,8 +342,12 @@ class Catalog:
 
     def used(self) -> pd.DataFrame:
         """The values any series, forecast or check may use: preferred, exact, yearly (the one filter)."""
-        o = exact_yearly(self.observations)
-        return o[o["preferred"]]
+        memo = self.__dict__.get("_used")
+        if memo is None or memo[0] is not self.observations:     # once per observations frame (pages ask often)
+            o = exact_yearly(self.observations)
+            memo = (self.observations, o[o["preferred"]])
+            self.__dict__["_used"] = memo
+        return memo[1]
 
     def values(self, territory_id: str, indicator_id: str) -> pd.DataFrame:
         """One territory's used values of one indicator, every vintage, sorted by year."""

@@ -101,3 +101,22 @@ def test_a_target_relative_to_the_region_is_charted_as_the_ratio_it_is_judged_on
     star = next(tr for tr in fig.data if tr.name == "Mục tiêu")
     assert list(star.x) == [2045] and list(star.y) == [1.0]                                    # level with the region
     assert "so với bình quân vùng" in fig.layout.title.text
+
+
+def test_the_fan_built_without_plotly_validation_is_a_valid_figure_with_the_same_json():
+    """fan_chart skips plotly's property checks for speed (it is rebuilt on every lever move), so a misspelt or
+    invalid property would no longer raise there: a validated rebuild must accept it and serialise the same."""
+    import json
+
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    years, p = paths()
+    steps = [{"value": v, "label": str(v), "p_text": f"P {v}", "differs": v != 0,
+              "quantiles": {q: list(np.quantile(p + v, q, axis=1)) for q in (0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975)}}
+             for v in (0.0, 0.5, 1.0)]
+    for scrub in (None, {"years": list(years), "active": 1, "label": "lever", "steps": steps}):
+        fig = fan_chart(history(), "vi", title="x", baseline=(years, p), scenario=(years, p + 0.5), target=(2024, 5.0),
+                        breaks=[2021], estimated={2021: np.linspace(2, 3, 50)}, scrub=scrub)
+        checked = go.Figure(fig.to_dict())            # validates every property; raises on an invalid one
+        assert json.loads(pio.to_json(checked)) == json.loads(pio.to_json(fig))   # (key order may differ)

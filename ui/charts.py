@@ -18,7 +18,7 @@ BANDS = ((0.025, 0.975, 0.12), (0.10, 0.90, 0.20), (0.25, 0.75, 0.32))   # 95 / 
 
 
 def _band(fig: go.Figure, years, lo, hi, color: str, opacity: float, name: str, group: str, show: bool) -> None:
-    fig.add_trace(go.Scatter(x=list(years) + list(years)[::-1], y=list(hi) + list(lo)[::-1], fill="toself", mode="lines",
+    fig.add_trace(_scatter(x=list(years) + list(years)[::-1], y=list(hi) + list(lo)[::-1], fill="toself", mode="lines",
                              fillcolor=_rgba(color, opacity), line={"width": 0}, hoverinfo="skip", name=name,
                              legendgroup=group, showlegend=show))
 
@@ -36,6 +36,12 @@ def quantiles(paths: np.ndarray, levels=(0.025, 0.10, 0.25, 0.5, 0.75, 0.90, 0.9
     return {lv: q[by_level[lv]] for lv in levels}
 
 
+def _scatter(**kw) -> go.Scatter:
+    """A trace without plotly's property validation (the fan is rebuilt on every lever move; the chart tests
+    check what is drawn)."""
+    return go.Scatter(_validate=False, **kw)
+
+
 def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit: str = "",
               baseline: tuple[np.ndarray, np.ndarray] | None = None,
               scenario: tuple[np.ndarray, np.ndarray] | None = None,
@@ -49,7 +55,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
 
     history: columns year, value, status, vintage. baseline/scenario: (years, paths) on the original scale.
     """
-    fig = go.Figure()
+    fig = go.Figure(_validate=False)   # built on every lever move: plotly's validation cost ~100 ms (2 cores)
     core: list[np.ndarray] = []       # what the y axis must show: history, target, every 80% band
     tails: list[np.ndarray] = []      # the 95% bands, which may run far beyond on short, long-range series
 
@@ -63,7 +69,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
         bands_of(q)
         for lo, hi, op in BANDS:
             _band(fig, years, q[lo], q[hi], BASE_COLOR, op, t("band_baseline", lang), "base", lo == 0.025)
-        fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": BASE_COLOR, "dash": "dash"},
+        fig.add_trace(_scatter(x=years, y=q[0.5], mode="lines", line={"color": BASE_COLOR, "dash": "dash"},
                                  name=t("median_baseline", lang), legendgroup="base"))
     scen_traces: list[int] = []
     if scenario is not None or scrub is not None:
@@ -80,7 +86,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
             scen_traces.append(len(fig.data))
             _band(fig, years, q[lo], q[hi], SCEN_COLOR, op * 0.6, t("band_scenario", lang), "scen", lo == 0.025)
         scen_traces.append(len(fig.data))
-        fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", line={"color": SCEN_COLOR},
+        fig.add_trace(_scatter(x=years, y=q[0.5], mode="lines", line={"color": SCEN_COLOR},
                                  name=t("median_scenario", lang), legendgroup="scen"))
         for i in scen_traces:
             fig.data[i].visible = show
@@ -88,11 +94,11 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
         for vintage, g in history.groupby("vintage", sort=False):
             years = np.arange(int(g["year"].min()), int(g["year"].max()) + 1)
             g = g.drop_duplicates("year").set_index("year").reindex(years).reset_index()   # gaps stay gaps
-            fig.add_trace(go.Scatter(x=g["year"], y=g["value"], mode="lines", connectgaps=False, line={"color": "#333", "width": 1.5},
+            fig.add_trace(_scatter(x=g["year"], y=g["value"], mode="lines", connectgaps=False, line={"color": "#333", "width": 1.5},
                                      name=f"{t('history', lang)} ({vintage})", hoverinfo="skip", showlegend=False,
                                      legendgroup=f"hist-{vintage}"))
         for status, g in history.groupby("status", sort=False):
-            fig.add_trace(go.Scatter(
+            fig.add_trace(_scatter(
                 x=g["year"], y=g["value"], mode="markers", name=t(f"status_{status}", lang),
                 marker={"symbol": STATUS_SYMBOLS.get(status, "circle"), "size": 9, "color": "#222",
                         "line": {"width": 1.5, "color": "#222"}},
@@ -101,7 +107,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
     if estimated:
         ys = sorted(estimated)
         q = np.array([np.quantile(estimated[y], [0.1, 0.5, 0.9]) for y in ys])
-        fig.add_trace(go.Scatter(
+        fig.add_trace(_scatter(
             x=ys, y=q[:, 1], mode="markers", name=t("estimated_years_marker", lang),
             marker={"symbol": "diamond", "size": 11, "color": SCEN_COLOR},
             error_y={"type": "data", "symmetric": False, "array": q[:, 2] - q[:, 1], "arrayminus": q[:, 1] - q[:, 0],
@@ -113,7 +119,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
     if target is not None:
         ty, tv = target
         core.append(np.array([float(tv)]))
-        fig.add_trace(go.Scatter(x=[ty], y=[tv], mode="markers+text", name=t("target_marker", lang),
+        fig.add_trace(_scatter(x=[ty], y=[tv], mode="markers+text", name=t("target_marker", lang),
                                  marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
                                  text=[fmt_number(tv, lang, 1)], textposition="top center"))
     for b in breaks or []:
@@ -190,15 +196,15 @@ def overlay_chart(lines: dict[str, tuple[np.ndarray, np.ndarray]], lang: str = "
     palette = ["#1f5aa6", "#d9480f", "#2b8a3e", "#7048e8"]
     fig = go.Figure()
     if history is not None and len(history):
-        fig.add_trace(go.Scatter(x=history["year"], y=history["value"], mode="lines+markers", name=t("history", lang),
+        fig.add_trace(_scatter(x=history["year"], y=history["value"], mode="lines+markers", name=t("history", lang),
                                  line={"color": "#222"}))
     for i, (name, (years, paths)) in enumerate(lines.items()):
         q = quantiles(paths, (0.1, 0.5, 0.9))
         c = palette[i % len(palette)]
         _band(fig, years, q[0.1], q[0.9], c, 0.15, f"{name} 80%", name, False)
-        fig.add_trace(go.Scatter(x=years, y=q[0.5], mode="lines", name=name, line={"color": c}, legendgroup=name))
+        fig.add_trace(_scatter(x=years, y=q[0.5], mode="lines", name=name, line={"color": c}, legendgroup=name))
     if target is not None:
-        fig.add_trace(go.Scatter(x=[target[0]], y=[target[1]], mode="markers", name=t("target_marker", lang),
+        fig.add_trace(_scatter(x=[target[0]], y=[target[1]], mode="markers", name=t("target_marker", lang),
                                  marker={"symbol": "star", "size": 16, "color": TARGET_COLOR}))
     fig.update_layout(title={"text": title}, font={"family": FONT, "size": 14}, height=420,
                       yaxis={"title": {"text": unit, "standoff": 12}, "automargin": True},
