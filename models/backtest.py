@@ -31,11 +31,11 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
     z = pd.Series(transform.forward(history.to_numpy()),
                   index=pd.period_range(start=str(int(history.index[0])), periods=history.size, freq="Y"))
     routed = route(history.size, rate)        # the same rule as the app's forecasts
+    floor = transform.floor(float(history.iloc[-1]))
 
     def sim(m, fitted=None):                  # the same dispatch as Forecaster.fit
         return Forecaster.simulate(m, z, horizon, n_paths, rng, floor=floor, fitted=fitted)[0]
 
-    floor = transform.floor(float(history.iloc[-1]))
     if routed == "mean":   # growth rates: the mean model against the naive benchmark
         out = {"mean": sim("mean")}
         if history.size >= 2:

@@ -535,8 +535,8 @@ def forecastable(cat: Catalog, min_points: int = 6) -> pd.DataFrame:
     return best.sort_values(["indicator_id", "territory_id"]).reset_index(drop=True)
 
 
-__all__ = ["Catalog", "CatalogError", "Problem", "SPECS", "SeriesChoice", "exact_yearly", "load_catalog", "coverage_table", "forecastable",
-           "parse_table", "read_tables", "validate"]
+__all__ = ["Catalog", "CatalogError", "Problem", "SPECS", "SeriesChoice", "exact_yearly", "load_catalog", "coverage_table",
+           "forecastable", "parse_table", "read_tables", "validate"]
 
 
 def document_label(documents: pd.DataFrame, document_id: str, lang: str = "vi") -> str:

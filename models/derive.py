@@ -27,9 +27,6 @@ COLUMNS = ["territory_id", "indicator_id", "vintage", "year", "period_start", "v
            "source_id", "preferred", "year_inferred", "formula", "note", "inputs"]
 
 
-_exact = exact_yearly    # derivation runs before a catalogue exists, on raw observation rows (preferred or not)
-
-
 def _input(indicator, territory, year, vintage, source, value) -> str:
     """How a derived value names one of its inputs: indicator[territory,year,vintage,source]=value."""
     return f"{indicator}[{territory},{int(year)},{vintage},{source}]={float(value):.12g}"
@@ -55,7 +52,7 @@ def _row(territory, indicator, vintage, year, value, status, preferred, formula,
 def ratio(obs: pd.DataFrame, num_id: str, den_id: str, out_id: str, scale: float, status: str,
           formula: str) -> list[dict]:
     """out = num / den * scale for every territory and year where both exist."""
-    num, den = _exact(obs, num_id), _exact(obs, den_id)
+    num, den = exact_yearly(obs, num_id), exact_yearly(obs, den_id)
     merged = num.merge(den, on=["territory_id", "year"], suffixes=("_n", "_d"))
     rows = []
     for _, m in merged.iterrows():
@@ -71,8 +68,8 @@ def ratio(obs: pd.DataFrame, num_id: str, den_id: str, out_id: str, scale: float
 
 def share_of_total(obs: pd.DataFrame) -> list[dict]:
     """Regional GRDP = its share (%) of the sum of provincial GRDP x that national sum (same year)."""
-    share = _exact(obs, "share_of_provincial_grdp_sum_pct")
-    total = _exact(obs, "sum_provincial_grdp_current")
+    share = exact_yearly(obs, "share_of_provincial_grdp_sum_pct")
+    total = exact_yearly(obs, "sum_provincial_grdp_current")
     rows = []
     for _, s in share.iterrows():
         for _, t in total[total["year"] == s["year"]].iterrows():
@@ -89,7 +86,7 @@ def merged_sums(obs: pd.DataFrame, indicators: pd.DataFrame) -> list[dict]:
     additive = indicators.loc[indicators["additive"], "indicator_id"]
     for merged, parts in MERGED_PARTS.items():
         for iid in additive:
-            o = _exact(obs, iid)
+            o = exact_yearly(obs, iid)
             o = o[o["preferred"]]
             frames = [o[o["territory_id"] == p].set_index(["vintage", "year"]) for p in parts]
             common = frames[0].index
@@ -109,7 +106,7 @@ def merged_sums(obs: pd.DataFrame, indicators: pd.DataFrame) -> list[dict]:
 def growth_rates(obs: pd.DataFrame, level_id: str, out_id: str) -> list[dict]:
     """Year-on-year growth (%) within one vintage and between consecutive years only."""
     rows = []
-    o = _exact(obs, level_id)
+    o = exact_yearly(obs, level_id)
     o = o[o["preferred"]].sort_values(["territory_id", "vintage", "year"])
     cols = {c: o[c].to_numpy() for c in ("territory_id", "vintage", "year", "value", "status", "source_id")}
     year = cols["year"].astype(int)
@@ -134,21 +131,21 @@ SUMMED = ("employed_15plus", "grdp_current", "population_average")   # what a re
 
 def _published(obs: pd.DataFrame, indicator_id: str) -> set[tuple[str, int]]:
     """(territory, year) with an exact value that was published, not derived here."""
-    o = _exact(obs, indicator_id)
+    o = exact_yearly(obs, indicator_id)
     o = o[o["source_id"] != DERIVED_SOURCE]
     return set(zip(o["territory_id"], o["year"].astype(int)))
 
 
 def _taken(obs: pd.DataFrame, indicator_id: str) -> set[tuple[str, str, int]]:
     """(territory, vintage, year) that already hold a preferred exact value: a derived value there is only a check."""
-    o = _exact(obs, indicator_id)
+    o = exact_yearly(obs, indicator_id)
     o = o[o["preferred"]]
     return set(zip(o["territory_id"], o["vintage"], o["year"].astype(int)))
 
 
 def grdp_from_productivity(obs: pd.DataFrame) -> list[dict]:
     """GRDP (bn VND) = productivity (mn VND per worker) × employed (persons) / 1000, same concept and year."""
-    prod, emp = _exact(obs, "labour_productivity_current"), _exact(obs, "employed_15plus")
+    prod, emp = exact_yearly(obs, "labour_productivity_current"), exact_yearly(obs, "employed_15plus")
     prod, emp = prod[prod["preferred"]], emp[emp["preferred"]]
     published = _published(obs, "grdp_current")
     rows = []
@@ -170,8 +167,19 @@ def members(territories: pd.DataFrame, region: str, year: int) -> list[str]:
     return _membership(territories).get(region, lambda y: [])(year)
 
 
+_MEMBERSHIP: list = [(None, {})]   # [(the territories frame it was read from, region -> (year -> provinces))]
+
+
 def _membership(territories: pd.DataFrame) -> dict:
-    """region -> (year -> its provinces), read once from the territories table."""
+    """region -> (year -> its provinces), read once per territories table (members() is asked year by year)."""
+    frame, read = _MEMBERSHIP[0]          # one slot read once: another session may replace it meanwhile
+    if frame is not territories:
+        read = _read_membership(territories)
+        _MEMBERSHIP[0] = (territories, read)
+    return read
+
+
+def _read_membership(territories: pd.DataFrame) -> dict:
     t = territories[(territories["kind"] == "province") & ~territories["territory_id"].isin(list(MERGED_PARTS))]
     spans = [(r, tid, -10_000 if pd.isna(lo) else int(lo), 10_000 if pd.isna(hi) else int(hi))
              for r, tid, lo, hi in zip(t["parent_id"], t["territory_id"], t["valid_from"], t["valid_to"])]
@@ -188,7 +196,7 @@ def region_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[dict]:
     regions = list(territories.loc[territories["kind"] == "region", "territory_id"])
     of = _membership(territories)
     for iid in SUMMED:
-        o = _exact(obs, iid)
+        o = exact_yearly(obs, iid)
         o = o[o["preferred"]].drop_duplicates(["territory_id", "vintage", "year"])
         taken = _taken(obs, iid)
         cells: dict[tuple, dict] = {}
@@ -210,9 +218,9 @@ def region_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[dict]:
 
 def productivity_of_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[dict]:
     """Productivity of a region or merged territory = Σ(productivity × employed) / Σ employed (its own concept)."""
-    grdp = _exact(obs, "grdp_current")
+    grdp = exact_yearly(obs, "grdp_current")
     grdp = grdp[(grdp["vintage"] == PRODUCT_VINTAGE) & (grdp["source_id"] == DERIVED_SOURCE)]
-    emp = _exact(obs, "employed_15plus")
+    emp = exact_yearly(obs, "employed_15plus")
     emp = emp[emp["preferred"]]
     summed = set(territories.loc[territories["kind"] == "region", "territory_id"]) | set(MERGED_PARTS)
     taken = _taken(obs, "labour_productivity_current")
@@ -234,9 +242,9 @@ def productivity_of_sums(obs: pd.DataFrame, territories: pd.DataFrame) -> list[d
 
 def per_capita(obs: pd.DataFrame) -> list[dict]:
     """GRDP per capita (mn VND) = GRDP (bn VND) × 1000 / average population (persons), where none is published."""
-    grdp = _exact(obs, "grdp_current")
+    grdp = exact_yearly(obs, "grdp_current")
     grdp = grdp[grdp["preferred"] & (grdp["vintage"] == PRODUCT_VINTAGE)]
-    pop = _exact(obs, "population_average")
+    pop = exact_yearly(obs, "population_average")
     pop = pop[pop["preferred"] & (pop["vintage"] == "gso_pxweb")]
     published = _published(obs, "grdp_per_capita_current")
     taken = _taken(obs, "grdp_per_capita_current")
@@ -266,9 +274,9 @@ def weighted_growth(obs: pd.DataFrame) -> list[dict]:
 
     The shares come from the year before, or the latest earlier year in which both GRDP levels are known.
     """
-    g = _exact(obs, "grdp_growth_const")
+    g = exact_yearly(obs, "grdp_growth_const")
     g = g[g["preferred"]]
-    lv = _exact(obs, "grdp_current")
+    lv = exact_yearly(obs, "grdp_current")
     lv = lv[lv["preferred"] & (lv["vintage"] == PRODUCT_VINTAGE)]
     rows = []
     for merged, parts in MERGED_PARTS.items():
@@ -298,12 +306,12 @@ def productivity_growth(obs: pd.DataFrame) -> list[dict]:
     Only where both employment figures share one concept (the employed_growth values exist only
     within one vintage), so 2020→2021 never yields a rate. A published rate for the same year wins.
     """
-    eg = _exact(obs, "employed_growth")
+    eg = exact_yearly(obs, "employed_growth")
     published = _published(obs, "labour_productivity_growth_const")
     taken = _taken(obs, "labour_productivity_growth_const")
     rows = []
     for indicator in ("grdp_growth_const", "gdp_growth_const"):
-        gg = _exact(obs, indicator)
+        gg = exact_yearly(obs, indicator)
         gg = gg[gg["preferred"]]
         for _, r in gg.merge(eg, on=["territory_id", "year"], suffixes=("_g", "_e")).iterrows():
             inputs = _merged_inputs(r, ("_g", "_e"))

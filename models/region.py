@@ -84,8 +84,10 @@ def cross_sections(cat: Catalog, region: str = "region_nmm", min_provinces: int 
     """Indicator -> the years in which at least `min_provinces` of the region's provinces (that year's map)
     have a used value: what can be compared across provinces."""
     o = cat.used()
+    years = [int(y) for y in o["year"].unique()]
+    maps = {y: set(members(cat.territories, region, y)) for y in years}
+    o = o[o["territory_id"].isin(set().union(*maps.values()))]     # the region's provinces in any year
     pairs = o[["indicator_id", "year", "territory_id"]].drop_duplicates()
-    maps = {int(y): set(members(cat.territories, region, int(y))) for y in pairs["year"].unique()}
     pairs = pairs[[tid in maps[int(y)] for tid, y in zip(pairs["territory_id"], pairs["year"])]]
     counts = pairs.groupby(["indicator_id", "year"]).size()
     out: dict[str, list[int]] = {}
