@@ -19,8 +19,8 @@ BANDS = ((0.025, 0.975, 0.12), (0.10, 0.90, 0.20), (0.25, 0.75, 0.32))   # 95 / 
 
 def _band(fig: go.Figure, years, lo, hi, color: str, opacity: float, name: str, group: str, show: bool) -> None:
     fig.add_trace(_scatter(x=list(years) + list(years)[::-1], y=list(hi) + list(lo)[::-1], fill="toself", mode="lines",
-                             fillcolor=_rgba(color, opacity), line={"width": 0}, hoverinfo="skip", name=name,
-                             legendgroup=group, showlegend=show))
+                           fillcolor=_rgba(color, opacity), line={"width": 0}, hoverinfo="skip", name=name,
+                           legendgroup=group, showlegend=show))
 
 
 def _rgba(hex_color: str, alpha: float) -> str:
@@ -70,7 +70,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
         for lo, hi, op in BANDS:
             _band(fig, years, q[lo], q[hi], BASE_COLOR, op, t("band_baseline", lang), "base", lo == 0.025)
         fig.add_trace(_scatter(x=years, y=q[0.5], mode="lines", line={"color": BASE_COLOR, "dash": "dash"},
-                                 name=t("median_baseline", lang), legendgroup="base"))
+                               name=t("median_baseline", lang), legendgroup="base"))
     scen_traces: list[int] = []
     if scenario is not None or scrub is not None:
         if scrub is not None:
@@ -87,7 +87,7 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
             _band(fig, years, q[lo], q[hi], SCEN_COLOR, op * 0.6, t("band_scenario", lang), "scen", lo == 0.025)
         scen_traces.append(len(fig.data))
         fig.add_trace(_scatter(x=years, y=q[0.5], mode="lines", line={"color": SCEN_COLOR},
-                                 name=t("median_scenario", lang), legendgroup="scen"))
+                               name=t("median_scenario", lang), legendgroup="scen"))
         for i in scen_traces:
             fig.data[i].visible = show
     if len(history):
@@ -95,8 +95,8 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
             years = np.arange(int(g["year"].min()), int(g["year"].max()) + 1)
             g = g.drop_duplicates("year").set_index("year").reindex(years).reset_index()   # gaps stay gaps
             fig.add_trace(_scatter(x=g["year"], y=g["value"], mode="lines", connectgaps=False, line={"color": "#333", "width": 1.5},
-                                     name=f"{t('history', lang)} ({vintage})", hoverinfo="skip", showlegend=False,
-                                     legendgroup=f"hist-{vintage}"))
+                                   name=f"{t('history', lang)} ({vintage})", hoverinfo="skip", showlegend=False,
+                                   legendgroup=f"hist-{vintage}"))
         for status, g in history.groupby("status", sort=False):
             fig.add_trace(_scatter(
                 x=g["year"], y=g["value"], mode="markers", name=t(f"status_{status}", lang),
@@ -120,8 +120,8 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
         ty, tv = target
         core.append(np.array([float(tv)]))
         fig.add_trace(_scatter(x=[ty], y=[tv], mode="markers+text", name=t("target_marker", lang),
-                                 marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
-                                 text=[fmt_number(tv, lang, 1)], textposition="top center"))
+                               marker={"symbol": "star", "size": 18, "color": TARGET_COLOR},
+                               text=[fmt_number(tv, lang, 1)], textposition="top center"))
     for b in breaks or []:
         fig.add_vline(x=b - 0.5, line={"dash": "dot", "color": "#868e96"}, annotation_text=t("break", lang),
                       annotation_position="top left")
@@ -197,7 +197,7 @@ def overlay_chart(lines: dict[str, tuple[np.ndarray, np.ndarray]], lang: str = "
     fig = go.Figure()
     if history is not None and len(history):
         fig.add_trace(_scatter(x=history["year"], y=history["value"], mode="lines+markers", name=t("history", lang),
-                                 line={"color": "#222"}))
+                               line={"color": "#222"}))
     for i, (name, (years, paths)) in enumerate(lines.items()):
         q = quantiles(paths, (0.1, 0.5, 0.9))
         c = palette[i % len(palette)]
@@ -205,7 +205,7 @@ def overlay_chart(lines: dict[str, tuple[np.ndarray, np.ndarray]], lang: str = "
         fig.add_trace(_scatter(x=years, y=q[0.5], mode="lines", name=name, line={"color": c}, legendgroup=name))
     if target is not None:
         fig.add_trace(_scatter(x=[target[0]], y=[target[1]], mode="markers", name=t("target_marker", lang),
-                                 marker={"symbol": "star", "size": 16, "color": TARGET_COLOR}))
+                               marker={"symbol": "star", "size": 16, "color": TARGET_COLOR}))
     fig.update_layout(title={"text": title}, font={"family": FONT, "size": 14}, height=420,
                       yaxis={"title": {"text": unit, "standoff": 12}, "automargin": True},
                       margin={"l": 10, "r": 10, "t": 60, "b": 10}, uirevision=title,
