@@ -131,8 +131,8 @@ def test_short_trend_prior_moves_the_drift_towards_it_by_c_over_m_plus_c():
     plain = ConstrainedTrend(0.01).fit(z)
     pulled = ConstrainedTrend(0.01, prior=0.05).fit(z)
     d = np.diff(z.to_numpy()).mean()
-    assert plain.drift == pytest.approx(d * 2 / 5)
-    assert pulled.drift == pytest.approx((d * 2 + 0.05 * 3) / 5)
+    assert plain.drift == pytest.approx(d * 2 / 3)                 # m = 2 changes, c = 1
+    assert pulled.drift == pytest.approx((d * 2 + 0.05 * 1) / 3)
     assert route(3, False) == "constrained_trend" and route(3, True) == "mean" and route(8, False, "theta") == "theta"
 
 
@@ -153,3 +153,18 @@ def test_the_agreement_rule_keeps_a_steady_trend_like_the_count_rule_and_shrinks
         ConstrainedTrend(0.001, shrink_c=1.0).fit(steady).drift, rel=1e-3)
     assert abs(ConstrainedTrend(0.001, shrink_c=1.0, rule="snr").fit(noisy).drift) < \
         0.5 * abs(ConstrainedTrend(0.001, shrink_c=1.0).fit(noisy).drift)
+
+
+def test_the_short_trend_is_carried_forward_damped_so_its_median_bends_but_never_turns():
+    """Median after h years = last + drift·(φ + … + φ^h): each step smaller than the one before, none reversed."""
+    from models.forecast import ConstrainedTrend
+
+    z = pd.Series(np.log([100.0, 104.0, 108.0]), index=pd.period_range("2020", periods=3, freq="Y"))
+    ct = ConstrainedTrend(0.01).fit(z)
+    med = np.median(ct.simulate(10, 40000, np.random.default_rng(5)), axis=1)
+    expected = ct.last + ct.drift * np.cumsum(0.9 ** np.arange(1, 11))
+    assert med == pytest.approx(expected, abs=0.004)
+    assert np.all(np.diff(np.concatenate([[ct.last], med])) > 0)          # rising every year, never turning
+    undamped = ConstrainedTrend(0.01, damping=1.0).fit(z)
+    assert np.median(undamped.simulate(10, 40000, np.random.default_rng(5)), axis=1)[-1] == pytest.approx(
+        ct.last + 10 * ct.drift, abs=0.006)
