@@ -409,10 +409,10 @@ def _fmt_row(name: str, b: dict) -> str:
             + " / ".join(f"{q[p]:.2f}" for p in (0.1, 0.5, 0.9)) + " |")
 
 
-def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: float) -> str:
+def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: float, ran: str) -> str:
     lines = [f"# Calibration and accuracy benchmark ({dt.date.today().isoformat()})", "",
              f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-             f"run time {seconds / 60:.1f} min. No forecasting-competition collection is used.", "",
+             f"{ran}, learning and report {seconds / 60:.1f} min. No forecasting-competition collection is used.", "",
              "Learned widening k(h, n) = exp(a + b·ln h + c·ln n), median unchanged:", "",
              "| family | a | b | c | k(1, n) → k(10, n) | worst learning loss | each learning collection's own (a, b, c) |",
              "|---|---|---|---|---|---|---|"]
@@ -497,11 +497,15 @@ def main() -> int:
     if args.from_cache:
         saved = pd.read_pickle(cache)
         records, learn = saved["records"], {n: [None] * saved["sizes"][n] for n in saved["learn"]}
+        ran = saved.get("ran", "backtests from var/calibration_records.pkl")
+        t0 = time.time()
     else:
         records, learn = run_backtests(args, t0)
-        pd.to_pickle({"records": records, "learn": list(learn), "sizes": {n: len(v) for n, v in learn.items()}},
-                     cache)   # for offline analysis and --from-cache (git-ignored var/)
-    return learn_and_report(records, learn, t0)
+        ran = f"backtests {(time.time() - t0) / 60:.1f} min on {dt.date.today().isoformat()}"
+        pd.to_pickle({"records": records, "learn": list(learn), "sizes": {n: len(v) for n, v in learn.items()},
+                      "ran": ran}, cache)   # for offline analysis and --from-cache (git-ignored var/)
+        t0 = time.time()
+    return learn_and_report(records, learn, t0, ran)
 
 
 def run_backtests(args, t0) -> tuple[dict, dict]:
@@ -520,7 +524,7 @@ def run_backtests(args, t0) -> tuple[dict, dict]:
     return records, learn
 
 
-def learn_and_report(records: dict, learn: dict, t0: float) -> int:
+def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
     params, info = {}, {}
     for fam, method in (("trend", "ensemble"), ("short", "constrained_trend"), ("mean", "mean")):
         frames = [r[r["method"] == method] for name, r in records.items() if name in learn]
@@ -542,7 +546,7 @@ def learn_and_report(records: dict, learn: dict, t0: float) -> int:
         "script": "benchmarks/calibrate.py", "date": dt.date.today().isoformat()})
     CALIBRATION_FILE.write_text(cal.to_json(), encoding="utf-8")
     summaries = [summarise(name, r, cal) for name, r in records.items()]
-    text = report(summaries, cal, info, time.time() - t0)
+    text = report(summaries, cal, info, time.time() - t0, ran)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "calibration.md").write_text(text, encoding="utf-8")
