@@ -190,8 +190,8 @@ class ConstrainedTrend(Drift):
     name = "constrained_trend"
 
     # drift × m / (m + c), carried forward damped, φ + φ² + … + φ^h (Gardner–McKenzie): the learning
-    # collections' short cuts (benchmarks/calibrate.py) put c = 1, φ = 0.9 level with c = 3, φ = 1 on accuracy
-    # (MASE within ±2 % on each) and closer to an unbiased median on every collection
+    # collections' last 2–8 points (benchmarks/calibrate.py) put c = 1, φ = 0.9 ahead of c = 3, φ = 1 on MASE on
+    # each of them, and closer to an unbiased median
     shrink_c = 1.0
     damping = 0.9
     rule = "count"      # "count": weight m/(m+c); "snr": t²/(t²+c), t = the drift over its standard error

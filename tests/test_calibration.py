@@ -128,3 +128,16 @@ def test_a_short_series_outlook_prints_its_probability_check():
     text = " ".join(c.value for c in at.caption)
     assert "Kiểm định xác suất (chuỗi 2–5 điểm): trên 5 bộ chuỗi thực không dùng để hiệu chỉnh" in text
     assert "trên chuỗi GSO theo tỉnh:" in text
+
+
+def test_the_method_page_caveat_quotes_the_short_cover_of_the_results_file():
+    """The 'where it falls short' text is hand-written; it must say what the last calibration run measured."""
+    from models.config import ROOT
+    from models.texts import STRINGS
+
+    results = json.loads((ROOT / "benchmarks" / "results" / "calibration.json").read_text(encoding="utf-8"))
+    held_out = [c for c in results["collections"] if not c["collection"].startswith("L")]
+    cover = [c["regimes"][r]["cover"][0] for c in held_out for r in ("last_2", "last_3", "last_5")]
+    quoted = f"{round(min(cover) * 100)}–{round(max(cover) * 100)}%"
+    for lang in ("vi", "en"):
+        assert quoted in STRINGS["calibration_caveat"][lang]
