@@ -34,7 +34,20 @@ print(f"{t1 - t0:.3f} {t2 - t1:.3f} {sum(p.fc is not None for p in prepared)}")
 """
 
 
+def reference_loop() -> float:
+    """Seconds for 10^7 pure-Python additions (median of 3): how fast this machine is today, so runs on a
+    contended VM can be compared with quiet ones (about 0.5 s on an unloaded 2020s core)."""
+    times = []
+    for _ in range(3):
+        t, acc = time.perf_counter(), 0
+        for i in range(10_000_000):
+            acc += i
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def main() -> int:
+    ref = reference_loop()
     cold = []
     for _ in range(3):
         out = subprocess.run([sys.executable, "-c", COLD], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -68,6 +81,7 @@ def main() -> int:
         "",
         "| measure | result |",
         "|---|---|",
+        f"| reference: 10^7 pure-Python additions (machine speed) | {ref:.2f} s (median of 3) |",
         f"| imports (statsmodels, pandas) in a fresh process | {statistics.median(c[0] for c in cold):.2f} s (median of 3) |",
         f"| load + derive + fit and assess all {len(prepared)} targets ({n_fc} forecasts, 2,000 paths), from cold | "
         f"{statistics.median(c[1] for c in cold):.2f} s (median of 3; runs: {', '.join(f'{c[1]:.2f}' for c in cold)}) |",
