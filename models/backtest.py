@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from models import config
-from models.forecast import ENSEMBLE, ConstrainedTrend, Forecaster, Transform, _clean, choose_transform, route
+from models.forecast import ENSEMBLE, LOW_EVIDENCE_POINTS, ConstrainedTrend, Forecaster, Transform, _clean, choose_transform, route
 
 QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
                   0.8, 0.85, 0.9, 0.95, 0.975, 0.99])
@@ -55,6 +55,11 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
         if history.size >= 2:
             out["naive"] = sim("naive")
             out["drift"] = sim("drift")
+        if history.size >= LOW_EVIDENCE_POINTS and ({"ensemble", "ets", "theta"} & set(methods)):
+            members = {m: sim(m) for m in ENSEMBLE}   # what the ensemble would say here: the evidence for the cut
+            if "ensemble" in methods:
+                out["ensemble"] = sim("ensemble", fitted=members)
+            out.update({m: p for m, p in members.items() if m in methods})
         return out
     out: dict[str, np.ndarray] = {}
     for m in ("ets", "theta", "drift", "naive"):

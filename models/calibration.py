@@ -1,8 +1,8 @@
 """Learned widening of forecast spreads, so that an "80% band" covers about 80% of real outcomes.
 
 Plain model intervals on real yearly data are too narrow, most of all for short histories.
-The correction is deliberately small: per family of forecaster (trend models on 6+ points,
-the constrained trend on 2–5 points, the mean model for growth rates) one smooth widening
+The correction is deliberately small: per family of forecaster (trend models on 9+ points,
+the constrained trend on 2–8 points, the mean model for growth rates) one smooth widening
 factor of the horizon h and the history length n,
 
     k(h, n) = exp(a + b·ln h + c·ln n),   b ≥ 0   (never narrower further out),

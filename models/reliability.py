@@ -49,7 +49,7 @@ def _tables(path: str) -> dict:
 
 
 def checked(p: float | None, short: bool, path: Path | str | None = None) -> Checked | None:
-    """The held-out record for a probability `p` from a short (2–5 points) or a longer series; None without one."""
+    """The held-out record for a probability `p` from a short (2–8 points) or a longer series; None without one."""
     if p is None or p != p:
         return None
     tables = _tables(str(path or config.CALIBRATION_RESULTS)).get("short_all" if short else "full", {})

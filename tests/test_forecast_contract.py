@@ -49,7 +49,7 @@ def test_the_ensemble_is_centred_on_the_mean_of_its_members_medians_with_a_sprea
 
 @pytest.mark.parametrize("method", METHODS + ("constrained_trend",))
 def test_bounded_series_never_leave_their_bounds(method):
-    share = pd.Series([62.0, 70.0, 78.0, 85.0, 90.0, 93.0, 96.0, 98.0], index=range(2016, 2024))
+    share = pd.Series([55.0, 62.0, 70.0, 78.0, 85.0, 90.0, 93.0, 96.0, 98.0, 98.5], index=range(2014, 2024))
     res = forecast(share, 7, method=method, n_paths=1000, seed=0, lower=0, upper=100)
     assert res.paths.max() <= 100 and res.paths.min() >= 0
     assert res.transform.kind == "logit"
@@ -63,6 +63,14 @@ def test_short_series_is_flagged_low_evidence_with_wide_bands(annual_series):
     assert short.low_evidence and short.method == "constrained_trend" and not long.low_evidence
     w = lambda r: (r.summary()["q95"] - r.summary()["q05"]).iloc[-1]
     assert w(short) > w(long)
+
+
+@pytest.mark.parametrize("n, method, low", [(5, "constrained_trend", True), (6, "constrained_trend", False),
+                                            (8, "constrained_trend", False), (9, "ensemble", False)])
+def test_the_constrained_trend_carries_series_up_to_8_points_and_flags_only_2_to_5(annual_series, n, method, low):
+    res = forecast(annual_series.iloc[-n:], 4, n_paths=500, seed=0)
+    assert (res.method, res.low_evidence) == (method, low)
+    assert any(note.code == "low_evidence_trend" for note in res.notes) is low
 
 
 @pytest.mark.parametrize("values", [[], [5.0]])
@@ -133,7 +141,7 @@ def test_short_trend_prior_moves_the_drift_towards_it_by_c_over_m_plus_c():
     d = np.diff(z.to_numpy()).mean()
     assert plain.drift == pytest.approx(d * 2 / 3)                 # m = 2 changes, c = 1
     assert pulled.drift == pytest.approx((d * 2 + 0.05 * 1) / 3)
-    assert route(3, False) == "constrained_trend" and route(3, True) == "mean" and route(8, False, "theta") == "theta"
+    assert route(3, False) == "constrained_trend" and route(3, True) == "mean" and route(9, False, "theta") == "theta"
 
 
 def test_the_agreement_rule_keeps_a_steady_trend_like_the_count_rule_and_shrinks_a_noisy_one_harder():
