@@ -75,7 +75,7 @@ if results.exists():
     if cal is not None and learned:
         st.caption(t("learned_on", lg, collections="; ".join(
             f"{collection_name(b['collection'])} ({t('n_series', lg, n=b['series'])})" for b in learned)))
-    for regime in ("full", "last_2", "last_3", "last_5", "last_8"):
+    for regime in ("full", "last_2", "last_3", "last_5", "last_6", "last_8"):
         st.markdown(f"**{t('regime_' + regime, lg)}**")
         rows = []
         for block in summary.get("collections", []):
@@ -92,6 +92,19 @@ if results.exists():
                                              f"{fmt_percent(b['cover'][0], lg)} / {fmt_percent(b['cover'][1], lg)}",
                          t("col_below", lg): " / ".join(fmt_number(b["quantiles"][p], lg, 2) for p in ("0.1", "0.5", "0.9"))})
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"calib_{regime}")
+    rows = []
+    for block in summary.get("collections", []):
+        for regime in ("last_6", "last_8"):
+            b = block["regimes"].get(regime) or {}
+            e = b.get("ensemble_instead")
+            if e and b.get("ours") is not None:
+                rows.append({t("col_collection", lg): collection_name(block["collection"]), t("col_points", lg): int(regime[-1]),
+                             t("col_mase_ct_ens", lg): f"{fmt_number(b['ours'], lg, 3)} / {fmt_number(e['mase'], lg, 3)}",
+                             t("col_cover_ct", lg): f"{fmt_percent(b['cover'][0], lg)} / {fmt_percent(b['cover'][1], lg)}",
+                             t("col_cover_ens", lg): f"{fmt_percent(e['cover'][0], lg)} / {fmt_percent(e['cover'][1], lg)}"})
+    if rows:
+        st.markdown(f"**{t('ensemble_instead_title', lg)}**")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="calib_ensemble_instead")
     st.caption(t("calibration_caveat", lg))
 
 st.subheader(t("backtest_title", lg))

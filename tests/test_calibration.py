@@ -126,7 +126,7 @@ def test_a_short_series_outlook_prints_its_probability_check():
     at.run()
     assert not at.exception
     text = " ".join(c.value for c in at.caption)
-    assert "Kiểm định xác suất (chuỗi 2–5 điểm): trên 5 bộ chuỗi thực không dùng để hiệu chỉnh" in text
+    assert "Kiểm định xác suất (chuỗi 2–8 điểm): trên 5 bộ chuỗi thực không dùng để hiệu chỉnh" in text
     assert "trên chuỗi GSO theo tỉnh:" in text
 
 
@@ -137,7 +137,12 @@ def test_the_method_page_caveat_quotes_the_short_cover_of_the_results_file():
 
     results = json.loads((ROOT / "benchmarks" / "results" / "calibration.json").read_text(encoding="utf-8"))
     held_out = [c for c in results["collections"] if not c["collection"].startswith("L")]
-    cover = [c["regimes"][r]["cover"][0] for c in held_out for r in ("last_2", "last_3", "last_5")]
+    cover = [c["regimes"][r]["cover"][0] for c in held_out for r in ("last_2", "last_3", "last_5", "last_6", "last_8")]
     quoted = f"{round(min(cover) * 100)}–{round(max(cover) * 100)}%"
-    for lang in ("vi", "en"):
-        assert quoted in STRINGS["calibration_caveat"][lang]
+    long = [c["regimes"][r]["cover"][0] for c in held_out for r in ("last_6", "last_8")]
+    quoted_long = f"{round(min(long) * 100)}–{round(max(long) * 100)}%"
+    full = {c["collection"][0]: c["regimes"]["full"]["cover"][0] for c in held_out}
+    quoted_full = f"{round(full['C'] * 100)}% và {round(full['D'] * 100)}%", f"{round(full['C'] * 100)}% and {round(full['D'] * 100)}%"
+    for lang, full_text in zip(("vi", "en"), quoted_full):
+        text = STRINGS["calibration_caveat"][lang]
+        assert quoted in text and quoted_long in text and full_text in text
