@@ -105,6 +105,7 @@ if results.exists():
     if rows:
         st.markdown(f"**{t('ensemble_instead_title', lg)}**")
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="calib_ensemble_instead")
+        st.caption(t("ensemble_instead_caption", lg))
     st.caption(t("calibration_caveat", lg))
 
 st.subheader(t("backtest_title", lg))
