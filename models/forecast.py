@@ -37,9 +37,9 @@ METHODS = ("ensemble", "ets", "theta", "drift", "naive")
 ROUTED = ("mean", "constrained_trend")   # what route() picks by itself; may also be asked for by name
 MIN_POINTS = 2          # below this: no forecast at all
 LOW_EVIDENCE_POINTS = 6  # below this: flagged low_evidence
-# below this: the constrained trend. On 6–8 points its calibrated bands covered 77–87% / 90–96% on every backtest
-# collection against the ensemble's 63–98% / 77–99%, at a MASE within −5…+9% of the ensemble's on 6 points
-# (benchmarks/calibrate.py, 2026-12-03)
+# below this: the constrained trend. On 6 and 8 points its calibrated bands covered 79–90% / 91–98% on every
+# backtest collection against the ensemble's 63–98% / 77–99% (widening learned on those lengths too), at a MASE
+# within −11…+11% of the ensemble's (benchmarks/calibrate.py, 2026-12-03)
 FULL_MODEL_POINTS = 9
 MAX_HORIZON = 60
 
@@ -232,7 +232,7 @@ class ConstrainedTrend(Drift):
 
     def simulate(self, horizon, n, rng):
         """The trend (and its uncertainty) is carried forward damped: step h moves it φ^h.
-        The spread of 1–4 changes is itself uncertain: each path draws its own scale,
+        The spread of 1–7 changes is itself uncertain: each path draws its own scale,
         sigma·sqrt(nu/chi2_nu) with nu = m + 1, so the paths together are Student-t wide
         (tails the backtests on 2–8 points need; benchmarks/calibrate.py)."""
         nu = self.m + 1.0
