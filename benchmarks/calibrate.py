@@ -1,6 +1,6 @@
 """Learn the forecast calibration on several families of real yearly series; check it on series kept out.
 
-Run by hand (about 6 minutes on 2 cores; --from-cache relearns from var/ in about 1 minute):  .venv/bin/python benchmarks/calibrate.py
+Run by hand (about 15 minutes on 2 cores; --from-cache relearns from var/ in about 1 minute):  .venv/bin/python benchmarks/calibrate.py
 Needs `pyreadr` (requirements-bench.txt) and Debian's `r-cran-pwt9` package file (fetched with
 `apt-get download`, see benchmarks/pwt.py). No forecasting-competition collection is used anywhere.
 
@@ -16,7 +16,7 @@ Collections (countries and provinces split by the parity of CRC32 of their code:
 - check  E: other kinds of yearly series shipped by statsmodels (Nile flow, sunspots, copper market, Grunfeld
             firms, Longley, US macro data as yearly means, El Niño and CO₂ yearly means)
 Every collection is backtested in two regimes: full history (all points before the origin, 10+) and the
-short-series regime (the last 2, 3, 5 and 8 points), horizons 1–10, three origins four years apart.
+short-series regime (the last 2, 3, 5, 6 and 8 points), horizons 1–10, three origins four years apart.
 The calibration only widens around the median, so every calibrated figure is computed from the raw
 records' quantiles exactly (no second backtest). Writes data/calibration.json and
 benchmarks/results/calibration.md / .json.
@@ -46,14 +46,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from models.backtest import QGRID, rolling_origin  # noqa: E402
 from models.calibration import CALIBRATION_FILE, FAMILIES, Calibration  # noqa: E402
-from models.forecast import FULL_MODEL_POINTS  # noqa: E402
+from models.forecast import FULL_MODEL_POINTS, route  # noqa: E402
 
 LEARN_VARS = ("rgdpna", "emp", "pop", "rnna", "rconna", "hc", "cgdpo", "xr", "pl_gdpo", "labsh", "csh_i",
               "g_rgdpna", "g_pop", "g_lp")
 CHECK_VARS = ("rgdpe", "rdana", "rkna", "rtfpna", "avh", "ck", "pl_con", "csh_g", "g_emp", "g_rtfpna")
 SHARES = ("labsh", "csh_i", "csh_g")
 SHORT = (2, 3, 5, 6, 8)
-SHORT_ONLY = 4      # GSO tables of 4–11 points join the short regime (cut to 2 or 3 points, horizons 1–4)
+SHORT_ONLY = 4      # GSO tables of 4–11 points join the short regime (cut to the lengths of SHORT that leave a year)
 MAX_H = 10
 METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c3", "ct_c6", "ct_linear", "ct_pool", "ct_snr1", "ct_snr2",
            "ct_snr3")
@@ -348,6 +348,11 @@ def reliability(f: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
     return table, brier, base
 
 
+def routed(frame: pd.DataFrame) -> np.ndarray:
+    """Per record, the method the app's own route() uses on a level series of that many points."""
+    return frame["n_obs"].map(lambda n: route(int(n), False)).to_numpy()
+
+
 def summarise(name: str, frame: pd.DataFrame, cal: Calibration) -> dict:
     """Both regimes: MASE of ours and the simple methods, coverage before/after, quantile shares, reliability."""
     out = {"collection": name, "series": int(frame["series_id"].nunique()), "regimes": {}}
@@ -359,8 +364,7 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration) -> dict:
         if g.empty:
             continue
         rates = g["series_id"].isin(set(g.loc[g["method"] == "mean", "series_id"]))
-        ours_method = np.where(g["n_obs"] >= FULL_MODEL_POINTS, "ensemble", "constrained_trend")   # the app's route
-        ours = g[(g["method"] == ours_method) & ~rates]
+        ours = g[(g["method"] == routed(g)) & ~rates]
         block = {"n": int(len(ours)), "mase": {}, "rates": {}}
         for m in ("ensemble", "constrained_trend", "ets", "theta", "drift", "naive", "ct_c0", "ct_c3", "ct_c6", "ct_linear",
                   "ct_pool", "ct_snr1", "ct_snr2", "ct_snr3"):
@@ -548,8 +552,8 @@ def run_backtests(args, t0) -> tuple[dict, dict]:
 def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
     params, info = {}, {}
     for fam, method in (("trend", "ensemble"), ("short", "constrained_trend"), ("mean", "mean")):
-        frames = [r[(r["method"] == method) & ((r["n_obs"] >= FULL_MODEL_POINTS) | (fam != "trend"))]
-                  for name, r in records.items() if name in learn]   # the ensemble learns where the app uses it
+        frames = [r[(r["method"] == method) & ((routed(r) == method) | (fam == "mean"))]
+                  for name, r in records.items() if name in learn]   # each family learns where the app uses it
         frames = [f for f in frames if len(f)]
         params[fam], info[fam] = learn_family(frames, UNDER_WEIGHT[fam])
         print(fam, params[fam], info[fam]["worst_loss"], flush=True)
