@@ -38,7 +38,7 @@ ROUTED = ("mean", "constrained_trend")   # what route() picks by itself; may als
 MIN_POINTS = 2          # below this: no forecast at all
 LOW_EVIDENCE_POINTS = 6  # below this: flagged low_evidence
 # below this: the constrained trend. On 6 and 8 points its calibrated bands covered 79–90% / 91–98% on every
-# backtest collection against the ensemble's 63–98% / 77–99% (widening learned on those lengths too), at a MASE
+# backtest collection against the ensemble's 65–98% / 79–99% (widening learned on those lengths too), at a MASE
 # within −11…+11% of the ensemble's (benchmarks/calibrate.py, 2026-12-03)
 FULL_MODEL_POINTS = 9
 MAX_HORIZON = 60

@@ -474,9 +474,9 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "The ensemble instead: ETS + Theta on 6–8-point series in place of the constrained trend"},
     "ensemble_instead_caption": {
         "vi": "Tổ hợp ở đây dùng hệ số nới học trên chuỗi từ 9 điểm, như khi chạy thật. Học riêng cả trên 6–8 điểm (đo ngày 3/12/2026), "
-              "khoảng 80% / 95% của nó phủ 63–98% / 77–99% tùy họ chuỗi: một hệ số nới không vừa mọi họ chuỗi.",
+              "khoảng 80% / 95% của nó phủ 65–98% / 79–99% tùy họ chuỗi: một hệ số nới không vừa mọi họ chuỗi.",
         "en": "The ensemble here uses the widening learned on 9+ points, as it would run. Learned on 6–8 points as well (measured "
-              "3 Dec 2026), its 80% / 95% bands covered 63–98% / 77–99% depending on the family: one widening did not fit them all."},
+              "3 Dec 2026), its 80% / 95% bands covered 65–98% / 79–99% depending on the family: one widening did not fit them all."},
     "col_points": {"vi": "Số điểm", "en": "Points"},
     "col_mase_ct_ens": {"vi": "MASE xu hướng có ràng buộc / tổ hợp", "en": "MASE constrained trend / ensemble"},
     "col_cover_ct": {"vi": "Phủ 80% / 95%, xu hướng có ràng buộc", "en": "80% / 95% cover, constrained trend"},

@@ -131,7 +131,8 @@ def test_a_short_series_outlook_prints_its_probability_check():
 
 
 def test_the_method_page_caveat_quotes_the_short_cover_of_the_results_file():
-    """The 'where it falls short' text is hand-written; it must say what the last calibration run measured."""
+    """The 'where it falls short' text and the ensemble-instead caption are hand-written; they must say what the last
+    calibration run measured."""
     from models.config import ROOT
     from models.texts import STRINGS
 
@@ -146,3 +147,9 @@ def test_the_method_page_caveat_quotes_the_short_cover_of_the_results_file():
     for lang, full_text in zip(("vi", "en"), quoted_full):
         text = STRINGS["calibration_caveat"][lang]
         assert quoted in text and quoted_long in text and full_text in text
+    here = [e["cover_learned_here"] for c in results["collections"] for r in ("last_6", "last_8")
+            if (e := c["regimes"].get(r, {}).get("ensemble_instead"))]
+    quoted_here = f"{round(min(v[0] for v in here) * 100)}–{round(max(v[0] for v in here) * 100)}% / " \
+                  f"{round(min(v[1] for v in here) * 100)}–{round(max(v[1] for v in here) * 100)}%"
+    for lang in ("vi", "en"):
+        assert quoted_here in STRINGS["ensemble_instead_caption"][lang]
