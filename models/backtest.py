@@ -36,6 +36,13 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
     def sim(m, fitted=None):                  # the same dispatch as Forecaster.fit
         return Forecaster.simulate(m, z, horizon, n_paths, rng, floor=floor, fitted=fitted)[0]
 
+    def trend_paths(wanted) -> dict[str, np.ndarray]:   # the ensemble's members fitted once, the ensemble pooled from them
+        got = {m: sim(m) for m in ("ets", "theta", "drift", "naive")
+               if m in wanted or (m in ENSEMBLE and "ensemble" in wanted)}
+        if "ensemble" in wanted:
+            got["ensemble"] = sim("ensemble", fitted=got)
+        return {m: p for m, p in got.items() if m in wanted}
+
     if routed == "mean":   # growth rates: the mean model against the naive benchmark
         out = {"mean": sim("mean")}
         if history.size >= 2:
@@ -55,19 +62,10 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
         if history.size >= 2:
             out["naive"] = sim("naive")
             out["drift"] = sim("drift")
-        if history.size >= LOW_EVIDENCE_POINTS and ({"ensemble", "ets", "theta"} & set(methods)):
-            members = {m: sim(m) for m in ENSEMBLE}   # what the ensemble would say here: the evidence for the cut
-            if "ensemble" in methods:
-                out["ensemble"] = sim("ensemble", fitted=members)
-            out.update({m: p for m, p in members.items() if m in methods})
+        if history.size >= LOW_EVIDENCE_POINTS:   # what the ensemble would say here: the evidence for the cut
+            out.update(trend_paths({"ensemble", "ets", "theta"} & set(methods)))
         return out
-    out: dict[str, np.ndarray] = {}
-    for m in ("ets", "theta", "drift", "naive"):
-        if m in methods or (m in ENSEMBLE and "ensemble" in methods):
-            out[m] = sim(m)
-    if "ensemble" in methods:   # pooled from the members just simulated, as Forecaster.fit pools them
-        out["ensemble"] = sim("ensemble", fitted=out)
-    return {m: p for m, p in out.items() if m in methods}
+    return trend_paths(set(methods))
 
 
 def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6, min_train: int = 6,
