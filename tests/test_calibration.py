@@ -88,6 +88,10 @@ def test_fans_of_every_registered_target_are_coherent(every_target):
             if fc.method == "mean":
                 med = np.median(fc.paths, axis=1)
                 assert np.ptp(med) <= 1e-9 * max(1.0, abs(med[0])), (fc.series_id, med)
+            else:                                  # a trend's median turns at most once
+                step = np.diff(np.median(fc.z_paths, axis=1))
+                signs = np.sign(step[np.abs(step) > 1e-9 * max(1.0, np.abs(step).max(initial=0.0))])
+                assert np.count_nonzero(np.diff(signs)) <= 1, (fc.series_id, step)
             q = np.quantile(fc.z_paths, [0.025, 0.1, 0.25, 0.5, 0.75, 0.9, 0.975], axis=1)   # the model scale
             for w in (q[6] - q[0], q[5] - q[1], q[4] - q[2]):
                 assert np.all(np.diff(w) >= -1e-9 * np.abs(w[1:])), (fc.series_id, w)
