@@ -15,9 +15,10 @@ from models.scrub import main_lever
 from models.store import StoreError
 from ui.i18n import LANG_NAMES, fmt_auto, fmt_date, fmt_datetime, fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, current_version, lever_grid, prepared, store
+from ui.scrub_sync import scrub_sync
 from ui.pack_content import build_pack_content, scrub_spec, target_figure
 from ui.widgets import (catch_up_label, catch_up_text, lang, p_check, p_text, scenario, scenario_label, set_scenario, state_text,
-                        target_label)
+                        sync_url, target_label)
 
 lg = lang()
 cat = catalog()
@@ -102,8 +103,11 @@ if present and chosen:
     if fig is not None:
         fig.update_layout(height=470 if scrub else 400, font={"size": 17})
         st.plotly_chart(fig, key="present_chart", width="stretch")
+        if scrub:
+            scrub_sync("present_chart", main)     # its release sets the scenario (and the link)
     else:
         st.warning(t("insufficient_sentence", lg, reason=state_text(a, lg)))
+    sync_url()      # st.stop() skips the end of app.py: the address bar follows the in-chart slider from here
     st.stop()
 
 # ---- export (the form above holds the selection, language, date and the build buttons)

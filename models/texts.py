@@ -306,10 +306,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "p_meet_metric": {"vi": "Xác suất đạt mục tiêu", "en": "Probability of meeting the target"},
     "scrub_line": {"vi": "{lever}: {value} → xác suất đạt {p}", "en": "{lever}: {value} → probability of meeting {p}"},
     "scrub_hint": {
-        "vi": "Kéo thanh trượt dưới biểu đồ để xem ngay từng mức của đòn bẩy chính (chỉ xem trước, không đổi kịch bản); "
-              "thanh trượt bên dưới đặt kịch bản và đường dẫn.",
-        "en": "Drag the slider under the chart to preview each level of the main lever instantly (a preview: the scenario "
-              "does not change); the sliders below set the scenario and the link.",
+        "vi": "Kéo thanh trượt dưới biểu đồ để xem ngay từng mức của đòn bẩy chính; khi thả tay, mức đó thành kịch bản "
+              "(thanh trượt bên dưới và đường dẫn cập nhật theo).",
+        "en": "Drag the slider under the chart to see each level of the main lever instantly; when you let go, that level "
+              "becomes the scenario (the sliders below and the link follow).",
     },
     "present_keys": {"vi": "Phím ← / → hoặc PageUp / PageDown (bút trình chiếu) để chuyển trang",
                      "en": "← / → or PageUp / PageDown (a presenter's clicker) to change slide"},

@@ -67,3 +67,25 @@ def test_figure_carries_one_step_per_value_restyling_only_the_scenario_traces(ca
     k = [a.name for a in fig.layout.annotations].index("scrub_p")
     assert f"annotations[{k}].text" in last.args[1] and "4,0 → xác suất đạt" in last.args[1][f"annotations[{k}].text"]
     assert np.allclose(last.args[0]["y"][3], steps[-1].quantiles[0.5], rtol=1e-3)   # 4 significant digits sent
+
+
+def test_a_released_step_is_snapped_to_the_lever_and_anything_else_is_ignored():
+    from ui.scrub_sync import released_value
+
+    assert released_value(3.1, "grdp_growth") == 3.1
+    assert released_value("2.9999999", "grdp_growth") == 3.0           # a step value as Plotly sends it back
+    assert released_value(-4, "grdp_growth") == -4.0 and released_value(4, "grdp_growth") == 4.0
+    for bad in (4.5, -9, "3,1", None, "nan", [1], "inf"):
+        assert released_value(bad, "grdp_growth") is None, bad
+
+
+def test_every_in_chart_step_sends_its_lever_value_back(cat, region_prep):
+    from ui.scrub_sync import released_value
+
+    row = cat.targets.set_index("target_id").loc["kh402_productivity_region_2045"].to_dict() | {
+        "target_id": "kh402_productivity_region_2045"}
+    s = PRESETS["baseline"]
+    steps = lever_grid(region_prep, s, "grdp_growth")
+    fig = target_figure(cat, region_prep, s, "vi", row, scrub=scrub_spec(region_prep, s, "grdp_growth", steps, "vi"))
+    sent = [released_value(step.value, "grdp_growth") for step in fig.layout.sliders[0].steps]
+    assert sent == pytest.approx([st.value for st in steps])          # never a label such as "1,0"

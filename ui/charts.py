@@ -174,7 +174,7 @@ def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None
     for st_ in scrub["steps"]:
         q = st_["quantiles"]
         ys = [list(q[hi]) + list(q[lo])[::-1] for lo, hi, _ in BANDS] + [list(q[0.5])]   # x never changes
-        steps.append({"method": "update", "label": st_["label"], "value": st_["label"] or str(st_["value"]),
+        steps.append({"method": "update", "label": st_["label"], "value": f"{st_['value']:g}",   # the lever value: ui/scrub_sync sends it back
                       "args": [{"y": ys, "visible": [st_["differs"]] * len(traces)},
                                {f"annotations[{k}].text": st_["p_text"]}, traces]})
     fig.update_layout(sliders=[{"active": scrub["active"], "steps": steps, "currentvalue": {"visible": False},

@@ -69,11 +69,17 @@ def sidebar_scenario(lg: str) -> None:
     st.sidebar.caption("\n".join(f"- {x}" for x in lines) if lines else t("no_levers", lg))
 
 
-def _lever_changed(lever_id: str, key: str) -> None:
+def set_lever(lever_id: str, value: float) -> None:
+    """One lever of the active scenario changed (a Streamlit slider or the in-chart slider's release)."""
     s = scenario()
-    values = {**s.values, lever_id: float(st.session_state[key])}
+    if s.value(lever_id) == float(value):
+        return
     name = s.name if s.name not in PRESETS else CUSTOM
-    set_scenario(replace(s, name=name, values=values))
+    set_scenario(replace(s, name=name, values={**s.values, lever_id: float(value)}))
+
+
+def _lever_changed(lever_id: str, key: str) -> None:
+    set_lever(lever_id, float(st.session_state[key]))
 
 
 def lever_slider(lever_id: str, lg: str, container=None) -> float:

@@ -58,27 +58,46 @@ SCRUB_P = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .a
   .map(e => e.textContent).find(x => x.includes('xác suất đạt')) || ''"""
 
 
-def test_in_chart_slider_redraws_the_fan_and_probability_in_the_browser_only(server, page):
+def test_in_chart_slider_redraws_in_the_browser_and_its_release_becomes_the_scenario_and_the_link(server, page, browser):
     page.goto(f"{server}/chi-tieu?target=kh402_productivity_region_2045")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container')
     settle(page)
     before = page.evaluate(SCRUB_P)
-    assert ": 0,0 → xác suất đạt" in before
+    assert ": 0,0 → xác suất đạt" in before and "sc_grdp_growth" not in page.url
     lines = '[data-testid="stPlotlyChart"] .scatterlayer path.js-line'
     path_before = page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')")
-    url_before = page.url
     touch = page.locator('[data-testid="stPlotlyChart"] .slider-rail-touch-rect').first
     touch.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     rail = touch.bounding_box()
     page.mouse.click(rail["x"] + rail["width"] * 0.875, rail["y"] + rail["height"] / 2)   # lever about +3 of −4…4
-    page.wait_for_function("(b) => (" + SCRUB_P + ")() !== b", arg=before, timeout=5_000)
+    page.wait_for_function("(b) => (" + SCRUB_P + ")() !== b", arg=before, timeout=5_000)   # drawn in the browser
     after = page.evaluate(SCRUB_P)
     p_before, p_after = (int(re.search(r"(\d+)\s*%", x).group(1)) for x in (before, after))
     assert p_after > p_before
     assert page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')") != path_before
-    assert page.url == url_before        # a preview: the scenario (and the link) did not change
-    assert page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).get_attribute("aria-valuetext").startswith("0")
+    # the release set the scenario: the address bar, the Streamlit slider and the caption follow the chart
+    page.wait_for_function("() => location.search.includes('sc_grdp_growth=')", timeout=30_000)
+    settle(page)
+    level = re.search(r"sc_grdp_growth=([0-9.]+)", page.url).group(1)
+    assert 2.5 <= float(level) <= 3.5
+    slider = page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm"))
+    assert float(slider.get_attribute("aria-valuetext")) == float(level)
+    assert page.evaluate(SCRUB_P) == after and "Tùy chỉnh" in page.inner_text("body")
+    chart = page.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')")
+    p_metric = metric(page, "Xác suất đạt mục tiêu")
+    # the copied address reopens the same view in a fresh browser
+    fresh = browser.new_context(viewport=page.viewport_size)
+    other = fresh.new_page()
+    other.set_default_timeout(60_000)
+    other.goto(page.evaluate("() => window.location.href"))
+    other.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container')
+    settle(other)
+    other_slider = other.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm"))
+    assert float(other_slider.get_attribute("aria-valuetext")) == float(level)
+    assert other.evaluate(SCRUB_P) == after and metric(other, "Xác suất đạt mục tiêu") == p_metric
+    assert other.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')") == chart
+    fresh.close()
 
 
 def test_language_switch(server, page):
@@ -259,6 +278,28 @@ def test_present_mode_controls_and_footer_are_in_view_and_page_and_arrow_keys_ch
         pg.keyboard.press("ArrowLeft")
         pg.wait_for_function("() => document.body.innerText.includes('Mục tiêu 1/')")
         context.close()
+
+
+def test_present_mode_in_chart_slider_release_sets_the_scenario_footer_and_link(server, page):
+    page.goto(f"{server}/hop?present=1")
+    page.wait_for_selector('[data-testid="stMetric"]')
+    settle(page)
+    for k in range(2, 9):                    # the first slide whose target has a main lever
+        if page.locator('[data-testid="stPlotlyChart"] .slider-container').count():
+            break
+        page.keyboard.press("PageDown")
+        page.wait_for_function(f"() => document.body.innerText.includes('Mục tiêu {k}/')")
+        settle(page)
+    touch = page.locator('[data-testid="stPlotlyChart"] .slider-rail-touch-rect').first
+    touch.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    rail = touch.bounding_box()
+    assert "Kịch bản đang dùng: Cơ sở" in page.inner_text("body")
+    page.mouse.click(rail["x"] + rail["width"] * 0.95, rail["y"] + rail["height"] / 2)
+    page.wait_for_function("() => /[?&]sc_[a-z_]+=/.test(location.search) && location.search.includes('present=1')",
+                           timeout=30_000)
+    settle(page)
+    assert "Kịch bản đang dùng: Tùy chỉnh" in page.inner_text("body")
 
 
 def test_the_lab_link_restores_compared_scenarios_chart_target_and_solver_in_a_fresh_browser(server, page, browser):
