@@ -104,7 +104,7 @@ if present and chosen:
         fig.update_layout(height=470 if scrub else 400, font={"size": 17})
         st.plotly_chart(fig, key="present_chart", width="stretch")
         if scrub:
-            scrub_sync("present_chart", main)     # its release sets the scenario (and the link)
+            scrub_sync("present_chart", main, s)     # its release sets the scenario (and the link)
     else:
         st.warning(t("insufficient_sentence", lg, reason=state_text(a, lg)))
     sync_url()      # st.stop() skips the end of app.py: the address bar follows the in-chart slider from here

@@ -10,7 +10,9 @@ from models.scrub import acting_levers
 from models.solver import what_it_takes
 from ui.charts import overlay_chart
 from ui.i18n import fmt_number, fmt_percent, t
-from ui.loaders import assessments, catalog, prepared
+from ui.loaders import assessments, catalog, lab_grid, prepared
+from ui.pack_content import overlay_preview
+from ui.scrub_sync import slider_previews
 from ui.state import share_link
 from ui.widgets import CUSTOM, DEFAULT_TARGET, lang, lever_slider, scenario, scenario_label, set_scenario, target_label
 
@@ -94,11 +96,13 @@ if chosen:
                                                p.series.territory_id)) for label in chosen}
     hist = pd.DataFrame({"year": p.series.values.index, "value": p.series.values.to_numpy()})
     row = cat.targets.set_index("target_id").loc[focus]
-    st.plotly_chart(overlay_chart(lines, lg, title=labels[focus], history=hist,
-                                  unit=cat.indicator(p.series.indicator_id)[f"unit_{lg}"],
-                                  target=(int(row["target_year"]), float(row["value"]))
-                                  if row["kind"] != "relative_to_region" else None),
-                    key="lab_chart", width="stretch")
+    fig = overlay_chart(lines, lg, title=labels[focus], history=hist,
+                        unit=cat.indicator(p.series.indicator_id)[f"unit_{lg}"],
+                        target=(int(row["target_year"]), float(row["value"])) if row["kind"] != "relative_to_region" else None)
+    st.plotly_chart(fig, key="lab_chart", width="stretch")
+    if current_label in chosen:    # a lever slider above redraws the active scenario's line at once, before the server
+        slider_previews("lab_chart", [overlay_preview(fig, current_label, f"lever_{lid}", lab_grid(focus, s, lid))
+                                      for lid in acting_levers(p)], s)
 
 # ---- what it takes
 st.subheader(t("solver_title", lg))

@@ -7,9 +7,9 @@ from models.calibration import default as calibration
 from models.scenario import EFFECTS, LEVERS, PRESETS
 from models.scrub import acting_levers, main_lever
 from models.export import to_csv_bytes, to_xlsx_bytes
-from ui.pack_content import chart_data, scrub_spec, target_figure
+from ui.pack_content import chart_data, fan_preview, scrub_spec, target_figure
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
-from ui.scrub_sync import scrub_sync
+from ui.scrub_sync import scrub_sync, slider_previews
 from ui.loaders import backtest_summary, catalog, current_version, lever_grid, prepared, requests
 from ui.widgets import (DEFAULT_TARGET, catch_up_label, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
                         lever_slider, p_check, p_text, request_frame, requests_xlsx, scenario, scenario_label, series_why, state_text,
@@ -98,7 +98,10 @@ def live_part():
         st.plotly_chart(fig, key="target_chart", width="stretch",
                         config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
         if scrub:
-            scrub_sync("target_chart", main)      # its release sets the scenario: the sliders and the link follow
+            scrub_sync("target_chart", main, s, f"lever_{main}")   # joined to the lever's slider below, both ways
+            # the other levers' sliders redraw the fan at once too (their steps under the current scenario)
+            slider_previews("target_chart", [fan_preview(fig, s, main, lid, lever_grid(tid, s, lid), lg)
+                                             for lid in acting_levers(prep) if lid != main], s)
             st.caption(t("scrub_hint", lg))
         d1, d2, _ = st.columns([1, 1, 4])
         # exactly what the chart shows, formulas neutralised; built only when clicked

@@ -65,7 +65,23 @@ def rss_mb(pid: int) -> float:
     return float("nan")
 
 
+# when the server last sent anything: a move is over when the socket has been quiet for 300 ms (a fragment's rerun
+# may finish before Streamlit shows its status widget, so waiting for that widget alone lets one move's answer
+# land in the next move's measurement)
+WS_HOOK = """(() => { const O = window.WebSocket; window.__wsLast = 0;
+  window.WebSocket = function (...a) { const w = new O(...a);
+    w.addEventListener('message', () => { window.__wsLast = performance.now(); }); return w; };
+  window.WebSocket.prototype = O.prototype; Object.assign(window.WebSocket, O); })();"""
+QUIET = "() => performance.now() - Math.max(window.__wsLast || 0, (window.__lat && window.__lat.tKey) || 0) > 300"
+
+
+def goto(page, url: str, **kw) -> None:
+    page.add_init_script(WS_HOOK)
+    page.goto(url, **kw)
+
+
 MISSED: list[str] = []
+ANSWER: dict[str, list[float]] = {}     # key press -> the server's last message of that move, per page and slider
 
 
 def moves(page, slider_name: str, n: int, direction: str = "ArrowRight") -> list[float]:
@@ -83,6 +99,10 @@ def moves(page, slider_name: str, n: int, direction: str = "ArrowRight") -> list
             MISSED.append(page.url)
         page.wait_for_timeout(250)
         page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=20000)
+        page.wait_for_function(QUIET, timeout=20000)
+        answer = page.evaluate("() => window.__lat.tKey === null ? -1 : window.__wsLast - window.__lat.tKey")
+        if answer > 0:     # the metrics, captions and the server's own figure have all arrived
+            ANSWER.setdefault(f"{page.url.split('?')[0].rsplit('/', 1)[-1] or 'bare'}: {slider_name}", []).append(answer)
     return out
 
 
@@ -112,7 +132,9 @@ def scrubs(page, n: int) -> list[float]:
             out.append(r["t1"] - r["t0"])
         except Exception:   # noqa: BLE001 - same position as before: no change to wait for
             MISSED.append(page.url + " (scrub)")
-        page.wait_for_timeout(150)
+        page.wait_for_timeout(250)     # the release sets the scenario: wait for that rerun before the next press
+        page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=20000)
+        page.wait_for_function(QUIET, timeout=20000)
     return out
 
 
@@ -124,7 +146,7 @@ def bare_run(n: int, b) -> list[float]:
     proc, url, _ = start_server(folder, script)
     try:
         page = b.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(url)
+        goto(page, url)
         page.wait_for_selector(LINE, timeout=60000)
         page.wait_for_timeout(800)
         out = moves(page, "Bare slider", n)
@@ -147,11 +169,12 @@ def latency_run(n: int) -> list[str]:
         with sync_playwright() as p:
             b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
             page = b.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth=1")
+            goto(page, f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth=1")
             page.wait_for_selector(LINE, timeout=120000)
             cold = time.perf_counter() - t0
             page.wait_for_timeout(800)
             detail = moves(page, "Tăng trưởng GRDP thêm", n)
+            other_lever = moves(page, "Cú sốc GRDP", n)     # not the main lever: no precomputed steps, the server draws
             ctx = b.new_context(viewport={"width": 1400, "height": 1000})
             fresh = ctx.new_page()
             t1 = time.perf_counter()
@@ -159,17 +182,17 @@ def latency_run(n: int) -> list[str]:
             fresh.wait_for_selector(LINE, timeout=120000)
             first_load = time.perf_counter() - t1
             lab = b.new_page(viewport={"width": 1400, "height": 1000})
-            lab.goto(f"{url}/kich-ban?sc_grdp_growth=1")
+            goto(lab, f"{url}/kich-ban?sc_grdp_growth=1")
             lab.wait_for_selector(LINE, timeout=120000)
             lab.wait_for_timeout(800)
             scen = moves(lab, "Tăng trưởng GRDP thêm", n)
             region = b.new_page(viewport={"width": 1400, "height": 1000})
-            region.goto(f"{url}/chi-tieu?target=kh402_productivity_region_2045")
+            goto(region, f"{url}/chi-tieu?target=kh402_productivity_region_2045")
             region.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container', timeout=120000)
             region.wait_for_timeout(1500)
             scrub_target = scrubs(region, n)
             present = b.new_page(viewport={"width": 1920, "height": 1080})
-            present.goto(f"{url}/hop?present=1")
+            goto(present, f"{url}/hop?present=1")
             present.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=120000)
             present.wait_for_timeout(1000)
             while not present.query_selector('[data-testid="stPlotlyChart"] .slider-container'):
@@ -181,15 +204,21 @@ def latency_run(n: int) -> list[str]:
             b.close()
         lines.append(f"- floor: bare one-slider, one-line-chart Streamlit app, same browser ({n} moves): "
                      f"p50 {pct(bare, .5):.0f} ms, p95 {pct(bare, .95):.0f} ms")
-        for name, xs in (("target detail", detail), ("scenario lab", scen)):
+        for name, xs in (("target detail", detail), ("target detail, a lever other than the main one", other_lever),
+                         ("scenario lab", scen)):
             lines.append(f"- {name} / floor: p50 {pct(xs, .5) / pct(bare, .5):.2f}×, p95 {pct(xs, .95) / pct(bare, .95):.2f}×")
         for name, xs in (("target detail (region 2045)", scrub_target), ("present mode, 1920×1080", scrub_present)):
             lines.append(f"- in-chart slider press → fan and P(meet) repainted, {name} ({len(xs)} presses): "
                          f"p50 {pct(xs, .5):.0f} ms, p95 {pct(xs, .95):.0f} ms, max {max(xs):.0f} ms")
         lines.append(f"- slider → chart painted, target detail ({n} moves): p50 {pct(detail, .5):.0f} ms, "
                      f"p95 {pct(detail, .95):.0f} ms, max {max(detail):.0f} ms")
+        lines.append(f"- slider → chart painted, target detail, other lever ({n} moves): p50 {pct(other_lever, .5):.0f} ms, "
+                     f"p95 {pct(other_lever, .95):.0f} ms, max {max(other_lever):.0f} ms")
         lines.append(f"- slider → chart painted, scenario lab ({n} moves): p50 {pct(scen, .5):.0f} ms, "
                      f"p95 {pct(scen, .95):.0f} ms, max {max(scen):.0f} ms")
+        for name, xs in ANSWER.items():
+            lines.append(f"- slider → the server's whole answer received (metrics, captions, its figure), {name} "
+                         f"({len(xs)} moves): p50 {pct(xs, .5):.0f} ms, p95 {pct(xs, .95):.0f} ms")
         lines.append(f"- cold start: `streamlit run` → first chart painted {cold:.1f} s (includes fitting every target)")
         lines.append(f"- first load in a fresh browser profile (warm server): {first_load:.1f} s")
         lines.append(f"- server memory after the run: {rss_mb(proc.pid):.0f} MB RSS")
@@ -199,17 +228,24 @@ def latency_run(n: int) -> list[str]:
     return lines
 
 
-def _load_worker(args) -> tuple[list[float], list[str], list[str]]:
-    """One process: its own Chromium with several sessions, each moving its own slider, round-robin."""
+SERVER_VALUE = """() => { const c = [...document.querySelectorAll('[data-testid=stCaptionContainer]')]
+  .map(e => e.innerText).find(x => x.startsWith('Kịch bản đang dùng:')) || '';
+  const m = c.match(/Tăng trưởng GRDP thêm: ([−-]?[0-9.,]+)/);
+  return m ? Number(m[1].replace('−', '-').replace(/[.]/g, '').replace(',', '.')) : 0; }"""
+
+
+def _load_worker(args) -> tuple[list[float], list[str], list[str], list[float]]:
+    """One process: its own Chromium with several sessions, each moving its own slider, round-robin. A session
+    shows another's value if its slider, or the scenario caption the server wrote for it, is not its own."""
     url, first, count, seconds = args
-    lat, errors, leaks = [], [], []
+    lat, errors, leaks, answers = [], [], [], []
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
         pages = []
         for i in range(first, first + count):
             pg = b.new_context(viewport={"width": 1200, "height": 900}).new_page()
             value = round(-1.5 + 0.1 * i, 1)
-            pg.goto(f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth={value}", timeout=180000,
+            goto(pg, f"{url}/chi-tieu?target=qd325_grdp_growth_2030&sc_grdp_growth={value}", timeout=180000,
                     wait_until="commit")
             pages.append((i, pg, value))
         ready = []
@@ -232,11 +268,19 @@ def _load_worker(args) -> tuple[list[float], list[str], list[str]]:
                         "aria-valuetext")
                     if abs(float(shown) - expected) > 1e-6:
                         leaks.append(f"session {i}: expected {expected}, shows {shown}")
+                    try:       # under load an answer can pause longer than QUIET: wait for the caption itself
+                        pg.wait_for_function(f"() => Math.abs(({SERVER_VALUE})() - {expected}) < 1e-6", timeout=15000)
+                    except Exception:   # noqa: BLE001 - never its own value: counted
+                        leaks.append(f"session {i}: expected {expected}, the server's caption says {pg.evaluate(SERVER_VALUE)}")
+                    pg.wait_for_function(QUIET, timeout=20000)
+                    answer = pg.evaluate("() => window.__lat.tKey === null ? -1 : window.__wsLast - window.__lat.tKey")
+                    if answer > 0:
+                        answers.append(answer)
                 except Exception as exc:   # noqa: BLE001 - counted and reported
                     errors.append(f"session {i}: {exc.__class__.__name__}")
             k += 1
         b.close()
-    return lat, errors, leaks
+    return lat, errors, leaks, answers
 
 
 def load_run(sessions: int, seconds: float, workers: int = 4) -> list[str]:
@@ -267,8 +311,10 @@ def load_run(sessions: int, seconds: float, workers: int = 4) -> list[str]:
     lat = [x for r in results for x in r[0]]
     errors = [x for r in results for x in r[1]]
     leaks = [x for r in results for x in r[2]]
+    answers = [x for r in results for x in r[3]]
     return [f"- {sessions} sessions in {len(jobs)} browser processes moving their own sliders at the same time for "
-            f"{seconds:.0f} s, {len(lat)} moves: p50 {pct(lat, .5):.0f} ms, p95 {pct(lat, .95):.0f} ms; "
+            f"{seconds:.0f} s, {len(lat)} moves: chart painted p50 {pct(lat, .5):.0f} ms, p95 {pct(lat, .95):.0f} ms; "
+            f"the server's whole answer p50 {pct(answers, .5):.0f} ms, p95 {pct(answers, .95):.0f} ms; "
             f"errors {len(errors)}; sessions showing another's value {len(leaks)}; server peak memory "
             f"{peak[0]:.0f} MB RSS"] + [f"  - {e}" for e in (errors + leaks)[:5]]
 

@@ -59,3 +59,17 @@ def lever_grid(prep: Prepared, scenario: Scenario, lever_id: str) -> list[ScrubS
         q = path_quantiles(shown_forecast(prep, sc)[1], NAMES)      # the fan the chart shows (the ratio, for 2045)
         out.append(ScrubStep(float(v), evaluate(prep, sc).p_meet, {QUANTILE_LEVELS[k]: q[k] for k in NAMES}))
     return out
+
+
+def band_grid(prep: Prepared, scenario: Scenario, lever_id: str) -> list[tuple[float, dict[float, np.ndarray]]]:
+    """The scenario lab's line for one target (median and 80% band of its own series, as the lab's chart draws it
+    with `apply`) at every grid value of one lever, the other levers as in `scenario`."""
+    from models.scenario import apply
+
+    s = prep.series
+    out = []
+    for v in grid_values(lever_id):
+        sc = replace(scenario, values={**scenario.values, lever_id: float(v)})
+        q = path_quantiles(apply(prep.fc, s.indicator_id, prep.unit_en, sc, s.territory_id), ("q10", "q50", "q90"))
+        out.append((float(v), {0.1: q["q10"], 0.5: q["q50"], 0.9: q["q90"]}))
+    return out

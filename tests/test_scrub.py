@@ -89,3 +89,52 @@ def test_every_in_chart_step_sends_its_lever_value_back(cat, region_prep):
     fig = target_figure(cat, region_prep, s, "vi", row, scrub=scrub_spec(region_prep, s, "grdp_growth", steps, "vi"))
     sent = [released_value(step.value, "grdp_growth") for step in fig.layout.sliders[0].steps]
     assert sent == pytest.approx([st.value for st in steps])          # never a label such as "1,0"
+
+
+def test_the_lab_preview_at_each_value_is_the_line_the_lab_chart_draws_there(cat):
+    from models.scenario import apply
+    from models.scrub import band_grid
+    from ui.charts import overlay_chart
+    from ui.pack_content import overlay_preview
+
+    row = cat.targets.set_index("target_id").loc["tqm_grdp_growth_2030"].to_dict() | {"target_id": "tqm_grdp_growth_2030"}
+    prep = prepare(cat, row, n_paths=400)
+    others = Scenario("s", {"grdp_shock": -2.0})
+    grid = band_grid(prep, others, "grdp_growth")
+    assert [v for v, _ in grid] == pytest.approx(list(grid_values("grdp_growth")))
+    for value in (-1.5, 0.0, 2.3):
+        sc = replace(others, values={**others.values, "grdp_growth": value})
+        paths = apply(prep.fc, prep.series.indicator_id, prep.unit_en, sc, prep.series.territory_id)
+        fig = overlay_chart({"Cơ sở": (prep.fc.years, paths), "▶ Đang dùng": (prep.fc.years, paths)}, "vi")
+        spec = overlay_preview(fig, "▶ Đang dùng", "lever_grdp_growth", grid)
+        band, median = (fig.data[i] for i in spec["traces"])
+        assert (band.name, median.name) == ("▶ Đang dùng 80%", "▶ Đang dùng")
+        step = next(st for st in spec["steps"] if abs(st["v"] - value) < 1e-9)
+        assert np.allclose(step["y"][0], band.y, rtol=1e-3) and np.allclose(step["y"][1], median.y, rtol=1e-3)
+        other = next(st for st in spec["steps"] if abs(st["v"] - value - 1.0) < 1e-9)
+        assert not np.allclose(other["y"][1], median.y, rtol=1e-3)        # a different value draws a different line
+
+
+def test_another_levers_preview_on_the_target_chart_is_the_fan_and_line_the_page_draws_there(cat):
+    from ui.pack_content import fan_preview
+
+    tid = "tqm_grdp_growth_2030"
+    row = cat.targets.set_index("target_id").loc[tid].to_dict() | {"target_id": tid}
+    prep = prepare(cat, row, n_paths=400)
+    assert main_lever(prep) == "grdp_growth"
+    base = Scenario("s", {"grdp_growth": 0.5})
+
+    def figure(sc):
+        return target_figure(cat, prep, sc, "vi", row, scrub=scrub_spec(prep, sc, "grdp_growth",
+                                                                       lever_grid(prep, sc, "grdp_growth"), "vi"))
+
+    spec = fan_preview(figure(base), base, "grdp_growth", "grdp_shock", lever_grid(prep, base, "grdp_shock"), "vi")
+    assert spec["slider"] == "lever_grdp_shock"
+    for shock in (-3.0, 0.0, 2.5):
+        fig = figure(replace(base, values={**base.values, "grdp_shock": shock}))     # what the server draws there
+        step = next(st for st in spec["steps"] if abs(st["v"] - shock) < 1e-9)
+        for y, i in zip(step["y"], spec["traces"]):
+            assert np.allclose(y, fig.data[i].y, rtol=1e-3) and fig.data[i].visible is not False
+        (key, text), = step["layout"].items()
+        k = [a.name for a in fig.layout.annotations].index("scrub_p")
+        assert key == f"annotations[{k}].text" and text == fig.layout.annotations[k].text and "0,5 → xác suất đạt" in text

@@ -107,6 +107,20 @@ def _lever_grid(version: str, target_id: str, scenario_key: tuple, lever_id: str
     return grid(_prepared(version)[target_id], Scenario("s", dict(values), start_year=start), lever_id)
 
 
+def lab_grid(target_id: str, scenario: Scenario, lever_id: str) -> list:
+    """The lab chart's line at every step of one lever (cached like `lever_grid`)."""
+    others = Scenario("s", {k: v for k, v in scenario.values.items() if k != lever_id}, start_year=scenario.start_year)
+    return _lab_grid(current_version(), target_id, others.key(), lever_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _lab_grid(version: str, target_id: str, scenario_key: tuple, lever_id: str) -> list:
+    from models.scrub import band_grid
+
+    start, values = scenario_key
+    return band_grid(_prepared(version)[target_id], Scenario("s", dict(values), start_year=start), lever_id)
+
+
 @st.cache_data(show_spinner=False)
 def backtest_summary(version: str) -> pd.DataFrame:
     """Backtest records of the bundled series, read from data/backtest_bundled.csv if it matches the version."""

@@ -122,6 +122,36 @@ def scrub_spec(prep, scenario, lever_id: str, steps: list, lang: str) -> dict:
     return {"years": [int(y) for y in prep.fc.years], "active": active, "label": label, "steps": out}
 
 
+def fan_preview(fig, scenario, main_id: str, lever_id: str, steps: list, lang: str) -> dict:
+    """What the target chart's scenario fan and P(meet) line become at each step of a lever other than the in-chart
+    slider's (`main_id`), for ui/scrub_sync.slider_previews; `steps` from models.scrub.lever_grid for `lever_id`."""
+    from models.scenario import LEVERS
+    from ui.charts import BANDS
+
+    args = fig.layout.sliders[0].steps[0].args          # the in-chart slider's steps: which traces, which annotation
+    traces, text_key = list(args[2]), next(iter(args[1]))
+    main = LEVERS[main_id]
+    label = f"{getattr(main, 'label_' + lang)} ({getattr(main, 'unit_' + lang)})"
+    shown = fmt_number(scenario.value(main_id), lang, 0 if main.step >= 1 else 1)
+    others = any(float(v) != LEVERS[k].default for k, v in scenario.values.items() if k != lever_id)
+    out = []
+    for st_ in steps:
+        q = st_.quantiles
+        ys = [_short(np.concatenate([q[hi], q[lo][::-1]])) for lo, hi, _ in BANDS] + [_short(q[0.5])]
+        p = "–" if st_.p_meet is None else fmt_percent(st_.p_meet, lang)
+        out.append({"v": st_.value, "y": ys, "visible": [others or st_.value != LEVERS[lever_id].default] * len(traces),
+                    "layout": {text_key: t("scrub_line", lang, lever=label, value=shown, p=p)}})
+    return {"slider": f"lever_{lever_id}", "traces": traces, "steps": out}
+
+
+def overlay_preview(fig, name: str, slider_key: str, grid: list) -> dict:
+    """What the lab chart's line `name` (its 80% band and median) becomes at each step of one lever, for
+    ui/scrub_sync.slider_previews; `grid` from models.scrub.band_grid."""
+    names = [tr.name for tr in fig.data]
+    steps = [{"v": v, "y": [_short(np.concatenate([q[0.9], q[0.1][::-1]])), _short(q[0.5])]} for v, q in grid]
+    return {"slider": slider_key, "traces": [names.index(f"{name} 80%"), names.index(name)], "steps": steps}
+
+
 def _short(values: np.ndarray) -> list[float]:
     """Four significant digits: what a chart can show, a third of the bytes sent on every move."""
     return [float(f"{v:.4g}") for v in values]

@@ -54,6 +54,7 @@ def test_lever_move_on_the_target_page_updates_the_link_and_no_raw_id_shows(serv
     assert "Tùy chỉnh" in body and "custom" not in body
 
 
+LINES = '[data-testid="stPlotlyChart"] .scatterlayer path.js-line'
 SCRUB_P = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .annotation-text')]
   .map(e => e.textContent).find(x => x.includes('xác suất đạt')) || ''"""
 
@@ -98,6 +99,78 @@ def test_in_chart_slider_redraws_in_the_browser_and_its_release_becomes_the_scen
     assert other.evaluate(SCRUB_P) == after and metric(other, "Xác suất đạt mục tiêu") == p_metric
     assert other.eval_on_selector_all(lines, "els => els.map(e => e.getAttribute('d')).join('|')") == chart
     fresh.close()
+
+
+# the page can be cut off from the server after it has loaded: what still changes is drawn by the browser alone
+CUT_OFF = """(() => { const O = window.WebSocket;
+  window.WebSocket = function (...a) { const w = new O(...a), send = w.send.bind(w);
+    w.send = (d) => (window.__cutOff ? undefined : send(d)); return w; };
+  window.WebSocket.prototype = O.prototype; Object.assign(window.WebSocket, O); })();"""
+
+
+def test_the_target_pages_sliders_redraw_the_chart_in_the_browser_before_the_server_answers(server, page):
+    def cut_off_and_press(name, key, times):
+        page.goto(f"{server}/chi-tieu?target=kh402_productivity_region_2045")
+        page.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container')
+        settle(page)
+        before = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
+        p_metric = metric(page, "Xác suất đạt mục tiêu")
+        page.evaluate("() => { window.__cutOff = true; }")
+        page.get_by_role("slider", name=re.compile(name)).focus()
+        for _ in range(times):
+            page.keyboard.press(key)
+        return before, p_metric
+
+    page.add_init_script(CUT_OFF)
+    before, p_metric = cut_off_and_press("Tăng trưởng GRDP thêm", "ArrowRight", 5)          # the main lever
+    page.wait_for_function("() => (" + SCRUB_P + ")().includes(': 0,5 → xác suất đạt')", timeout=5_000)
+    drawn = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
+    assert drawn != before
+    # another lever's steps were computed with the main lever at 0: until the server has answered, they are stale
+    page.get_by_role("slider", name=re.compile("Cú sốc GRDP")).focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_timeout(1000)
+    assert page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')") == drawn
+    assert metric(page, "Xác suất đạt mục tiêu") == p_metric        # the server never heard of either move
+
+    before, _ = cut_off_and_press("Cú sốc GRDP", "ArrowLeft", 4)                              # that lever alone
+    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|') !== b",
+                           arg=[LINES, before], timeout=5_000)
+    assert ": 0,0 → xác suất đạt" in page.evaluate(SCRUB_P)
+
+    # once the server has answered a move, the other lever's steps are recomputed with it and draw again
+    page.goto(f"{server}/chi-tieu?target=kh402_productivity_region_2045")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container')
+    settle(page)
+    page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('sc_grdp_growth=0.5')", timeout=30_000)
+    settle(page)
+    page.wait_for_timeout(1000)
+    before = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
+    page.evaluate("() => { window.__cutOff = true; }")
+    page.get_by_role("slider", name=re.compile("Cú sốc GRDP")).focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|') !== b",
+                           arg=[LINES, before], timeout=5_000)
+    assert ": 0,5 → xác suất đạt" in page.evaluate(SCRUB_P)
+
+
+def test_the_lab_sliders_redraw_the_active_scenario_line_in_the_browser_before_the_server_answers(server, page):
+    page.add_init_script(CUT_OFF)
+    page.goto(f"{server}/kich-ban")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+    settle(page)
+    path_before = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
+    page.evaluate("() => { window.__cutOff = true; }")
+    page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|') !== b",
+                           arg=[LINES, path_before], timeout=5_000)
 
 
 def test_language_switch(server, page):
