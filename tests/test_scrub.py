@@ -51,12 +51,17 @@ def test_no_main_lever_for_a_target_year_before_the_levers_start(cat):
     assert main_lever(prep) is None
 
 
-def test_figure_carries_one_step_per_value_restyling_only_the_scenario_traces(cat, region_prep):
+def region_figure(cat, region_prep):
+    """The 2045 region target's chart at baseline with its in-chart slider over GRDP growth."""
     row = cat.targets.set_index("target_id").loc["kh402_productivity_region_2045"].to_dict() | {
         "target_id": "kh402_productivity_region_2045"}
     s = PRESETS["baseline"]
     steps = lever_grid(region_prep, s, "grdp_growth")
-    fig = target_figure(cat, region_prep, s, "vi", row, scrub=scrub_spec(region_prep, s, "grdp_growth", steps, "vi"))
+    return steps, target_figure(cat, region_prep, s, "vi", row, scrub=scrub_spec(region_prep, s, "grdp_growth", steps, "vi"))
+
+
+def test_figure_carries_one_step_per_value_restyling_only_the_scenario_traces(cat, region_prep):
+    steps, fig = region_figure(cat, region_prep)
     slider = fig.layout.sliders[0]
     assert len(slider.steps) == len(steps) and slider.active == int(np.argmin(np.abs(grid_values("grdp_growth"))))
     traces = slider.steps[0].args[2]
@@ -82,11 +87,7 @@ def test_a_released_step_is_snapped_to_the_lever_and_anything_else_is_ignored():
 def test_every_in_chart_step_sends_its_lever_value_back(cat, region_prep):
     from ui.scrub_sync import released_value
 
-    row = cat.targets.set_index("target_id").loc["kh402_productivity_region_2045"].to_dict() | {
-        "target_id": "kh402_productivity_region_2045"}
-    s = PRESETS["baseline"]
-    steps = lever_grid(region_prep, s, "grdp_growth")
-    fig = target_figure(cat, region_prep, s, "vi", row, scrub=scrub_spec(region_prep, s, "grdp_growth", steps, "vi"))
+    steps, fig = region_figure(cat, region_prep)
     sent = [released_value(step.value, "grdp_growth") for step in fig.layout.sliders[0].steps]
     assert sent == pytest.approx([st.value for st in steps])          # never a label such as "1,0"
 

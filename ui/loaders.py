@@ -95,30 +95,26 @@ def assessments(scenario: Scenario) -> pd.DataFrame:
 def lever_grid(target_id: str, scenario: Scenario, lever_id: str) -> list:
     """The in-chart slider's steps for one target (cached per data version, target, lever and the *other* levers,
     so moving this lever's own Streamlit slider reuses them)."""
-    others = Scenario("s", {k: v for k, v in scenario.values.items() if k != lever_id}, start_year=scenario.start_year)
-    return _lever_grid(current_version(), target_id, others.key(), lever_id)
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _lever_grid(version: str, target_id: str, scenario_key: tuple, lever_id: str) -> list:
-    from models.scrub import lever_grid as grid
-
-    start, values = scenario_key
-    return grid(_prepared(version)[target_id], Scenario("s", dict(values), start_year=start), lever_id)
+    return _grid_of("fan", target_id, scenario, lever_id)
 
 
 def lab_grid(target_id: str, scenario: Scenario, lever_id: str) -> list:
     """The lab chart's line at every step of one lever (cached like `lever_grid`)."""
+    return _grid_of("line", target_id, scenario, lever_id)
+
+
+def _grid_of(kind: str, target_id: str, scenario: Scenario, lever_id: str) -> list:
     others = Scenario("s", {k: v for k, v in scenario.values.items() if k != lever_id}, start_year=scenario.start_year)
-    return _lab_grid(current_version(), target_id, others.key(), lever_id)
+    return _grid(current_version(), kind, target_id, others.key(), lever_id)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _lab_grid(version: str, target_id: str, scenario_key: tuple, lever_id: str) -> list:
-    from models.scrub import band_grid
+@st.cache_data(show_spinner=False, max_entries=512)
+def _grid(version: str, kind: str, target_id: str, scenario_key: tuple, lever_id: str) -> list:
+    from models.scrub import band_grid, lever_grid as fan_grid
 
     start, values = scenario_key
-    return band_grid(_prepared(version)[target_id], Scenario("s", dict(values), start_year=start), lever_id)
+    build = fan_grid if kind == "fan" else band_grid
+    return build(_prepared(version)[target_id], Scenario("s", dict(values), start_year=start), lever_id)
 
 
 @st.cache_data(show_spinner=False)

@@ -108,54 +108,61 @@ CUT_OFF = """(() => { const O = window.WebSocket;
   window.WebSocket.prototype = O.prototype; Object.assign(window.WebSocket, O); })();"""
 
 
+def chart_lines(page) -> str:
+    return page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
+
+
+def press(page, slider_name: str, key: str, times: int) -> None:
+    page.get_by_role("slider", name=re.compile(slider_name)).focus()
+    for _ in range(times):
+        page.keyboard.press(key)
+
+
+def wait_lines_change(page, before: str) -> None:
+    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|') !== b",
+                           arg=[LINES, before], timeout=5_000)
+
+
 def test_the_target_pages_sliders_redraw_the_chart_in_the_browser_before_the_server_answers(server, page):
-    def cut_off_and_press(name, key, times):
+    def fresh_page():
         page.goto(f"{server}/chi-tieu?target=kh402_productivity_region_2045")
         page.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container')
         settle(page)
-        before = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
-        p_metric = metric(page, "Xác suất đạt mục tiêu")
+
+    def cut_off():
         page.evaluate("() => { window.__cutOff = true; }")
-        page.get_by_role("slider", name=re.compile(name)).focus()
-        for _ in range(times):
-            page.keyboard.press(key)
-        return before, p_metric
 
     page.add_init_script(CUT_OFF)
-    before, p_metric = cut_off_and_press("Tăng trưởng GRDP thêm", "ArrowRight", 5)          # the main lever
+    fresh_page()
+    before, p_metric = chart_lines(page), metric(page, "Xác suất đạt mục tiêu")
+    cut_off()
+    press(page, "Tăng trưởng GRDP thêm", "ArrowRight", 5)                # the main lever
     page.wait_for_function("() => (" + SCRUB_P + ")().includes(': 0,5 → xác suất đạt')", timeout=5_000)
-    drawn = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
+    drawn = chart_lines(page)
     assert drawn != before
     # another lever's steps were computed with the main lever at 0: until the server has answered, they are stale
-    page.get_by_role("slider", name=re.compile("Cú sốc GRDP")).focus()
-    for _ in range(4):
-        page.keyboard.press("ArrowLeft")
+    press(page, "Cú sốc GRDP", "ArrowLeft", 4)
     page.wait_for_timeout(1000)
-    assert page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')") == drawn
+    assert chart_lines(page) == drawn
     assert metric(page, "Xác suất đạt mục tiêu") == p_metric        # the server never heard of either move
 
-    before, _ = cut_off_and_press("Cú sốc GRDP", "ArrowLeft", 4)                              # that lever alone
-    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|') !== b",
-                           arg=[LINES, before], timeout=5_000)
+    fresh_page()                                                         # that lever alone
+    before = chart_lines(page)
+    cut_off()
+    press(page, "Cú sốc GRDP", "ArrowLeft", 4)
+    wait_lines_change(page, before)
     assert ": 0,0 → xác suất đạt" in page.evaluate(SCRUB_P)
 
     # once the server has answered a move, the other lever's steps are recomputed with it and draw again
-    page.goto(f"{server}/chi-tieu?target=kh402_productivity_region_2045")
-    page.wait_for_selector('[data-testid="stPlotlyChart"] .slider-container')
-    settle(page)
-    page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).focus()
-    for _ in range(5):
-        page.keyboard.press("ArrowRight")
+    fresh_page()
+    press(page, "Tăng trưởng GRDP thêm", "ArrowRight", 5)
     page.wait_for_function("() => location.search.includes('sc_grdp_growth=0.5')", timeout=30_000)
     settle(page)
     page.wait_for_timeout(1000)
-    before = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
-    page.evaluate("() => { window.__cutOff = true; }")
-    page.get_by_role("slider", name=re.compile("Cú sốc GRDP")).focus()
-    for _ in range(4):
-        page.keyboard.press("ArrowLeft")
-    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|') !== b",
-                           arg=[LINES, before], timeout=5_000)
+    before = chart_lines(page)
+    cut_off()
+    press(page, "Cú sốc GRDP", "ArrowLeft", 4)
+    wait_lines_change(page, before)
     assert ": 0,5 → xác suất đạt" in page.evaluate(SCRUB_P)
 
 
@@ -164,13 +171,10 @@ def test_the_lab_sliders_redraw_the_active_scenario_line_in_the_browser_before_t
     page.goto(f"{server}/kich-ban")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
     settle(page)
-    path_before = page.eval_on_selector_all(LINES, "els => els.map(e => e.getAttribute('d')).join('|')")
+    before = chart_lines(page)
     page.evaluate("() => { window.__cutOff = true; }")
-    page.get_by_role("slider", name=re.compile("Tăng trưởng GRDP thêm")).focus()
-    for _ in range(10):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function("([sel, b]) => [...document.querySelectorAll(sel)].map(e => e.getAttribute('d')).join('|') !== b",
-                           arg=[LINES, path_before], timeout=5_000)
+    press(page, "Tăng trưởng GRDP thêm", "ArrowRight", 10)
+    wait_lines_change(page, before)
 
 
 def test_language_switch(server, page):
