@@ -15,8 +15,8 @@ from models.scrub import main_lever
 from models.store import StoreError
 from ui.i18n import LANG_NAMES, fmt_auto, fmt_date, fmt_datetime, fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, current_version, lever_grid, prepared, store
-from ui.scrub_sync import scrub_sync
 from ui.pack_content import build_pack_content, scrub_spec, target_figure
+from ui.scrub_sync import scrub_sync
 from ui.widgets import (catch_up_label, catch_up_text, lang, p_check, p_text, scenario, scenario_label, set_scenario, state_text,
                         sync_url, target_label)
 

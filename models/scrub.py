@@ -14,7 +14,7 @@ import numpy as np
 
 from models.assess import Prepared, evaluate, shown_forecast
 from models.forecast import QUANTILE_LEVELS, path_quantiles
-from models.scenario import EFFECTS, LEVERS, Scenario
+from models.scenario import EFFECTS, LEVERS, Scenario, apply
 
 NAMES = ("q025", "q10", "q25", "q50", "q75", "q90", "q975")   # the 50/80/95% bands and the median the fan draws
 MAX_STEPS = 81      # every step of every lever today (the widest has 80)
@@ -64,8 +64,6 @@ def lever_grid(prep: Prepared, scenario: Scenario, lever_id: str) -> list[ScrubS
 def band_grid(prep: Prepared, scenario: Scenario, lever_id: str) -> list[tuple[float, dict[float, np.ndarray]]]:
     """The scenario lab's line for one target (median and 80% band of its own series, as the lab's chart draws it
     with `apply`) at every grid value of one lever, the other levers as in `scenario`."""
-    from models.scenario import apply
-
     s = prep.series
     out = []
     for v in grid_values(lever_id):

@@ -17,8 +17,18 @@ STATUS_SYMBOLS = {"official": "circle", "preliminary": "circle-open", "estimate"
 BANDS = ((0.025, 0.975, 0.12), (0.10, 0.90, 0.20), (0.25, 0.75, 0.32))   # 95 / 80 / 50 %
 
 
+def band_y(lo, hi) -> list:
+    """A band's polygon: upper edge forward, lower edge back (x is the years the same way)."""
+    return list(hi) + list(lo)[::-1]
+
+
+def fan_ys(q: dict) -> list[list]:
+    """The y of a fan's traces in the order the chart adds them: the 95/80/50% bands, then the median."""
+    return [band_y(q[lo], q[hi]) for lo, hi, _ in BANDS] + [list(q[0.5])]
+
+
 def _band(fig: go.Figure, years, lo, hi, color: str, opacity: float, name: str, group: str, show: bool) -> None:
-    fig.add_trace(_scatter(x=list(years) + list(years)[::-1], y=list(hi) + list(lo)[::-1], fill="toself", mode="lines",
+    fig.add_trace(_scatter(x=list(years) + list(years)[::-1], y=band_y(lo, hi), fill="toself", mode="lines",
                            fillcolor=_rgba(color, opacity), line={"width": 0}, hoverinfo="skip", name=name,
                            legendgroup=group, showlegend=show))
 
@@ -172,8 +182,7 @@ def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None
     k = len(fig.layout.annotations) - 1
     steps = []
     for st_ in scrub["steps"]:
-        q = st_["quantiles"]
-        ys = [list(q[hi]) + list(q[lo])[::-1] for lo, hi, _ in BANDS] + [list(q[0.5])]   # x never changes
+        ys = fan_ys(st_["quantiles"])                  # x never changes
         steps.append({"method": "update", "label": st_["label"], "value": f"{st_['value']:g}",   # the lever value: ui/scrub_sync sends it back
                       "args": [{"y": ys, "visible": [st_["differs"]] * len(traces)},
                                {f"annotations[{k}].text": st_["p_text"]}, traces]})

@@ -8,8 +8,8 @@ import pandas as pd
 
 from models.assess import evaluate, shown_forecast
 from models.pack import Pack, TargetSlide
-from models.scenario import PRESETS
-from ui.charts import fan_chart
+from models.scenario import LEVERS, PRESETS
+from ui.charts import band_y, fan_chart, fan_ys
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
 from ui.widgets import (catch_up_label, catch_up_text, document_labels, estimate_text, lever_lines, p_check, p_text,
                         scenario_label, shorten, state_text, target_label)
@@ -101,16 +101,13 @@ def target_figure(cat, prep, scenario, lang: str, row: dict, scenario_paths: np.
 
 def scrub_spec(prep, scenario, lever_id: str, steps: list, lang: str) -> dict:
     """The in-chart slider's content: every grid step of the lever with its fan and its P(meet) line, in `lang`."""
-    from models.scenario import LEVERS
-
     lv = LEVERS[lever_id]
     current = scenario.value(lever_id)
-    others = any(float(v) != LEVERS[k].default for k, v in scenario.values.items() if k != lever_id)
+    others = _others_moved(scenario, lever_id)
     values = [s.value for s in steps]
     active = int(np.argmin(np.abs(np.asarray(values) - current)))
     every = max(1, len(values) // 8)
-    label = f"{getattr(lv, 'label_' + lang)} ({getattr(lv, 'unit_' + lang)})"
-    digits = 0 if lv.step >= 1 else 1
+    label, digits = _lever_label(lever_id, lang), _lever_digits(lever_id)
     out = []
     for i, s in enumerate(steps):
         p = "–" if s.p_meet is None else fmt_percent(s.p_meet, lang)
@@ -125,19 +122,14 @@ def scrub_spec(prep, scenario, lever_id: str, steps: list, lang: str) -> dict:
 def fan_preview(fig, scenario, main_id: str, lever_id: str, steps: list, lang: str) -> dict:
     """What the target chart's scenario fan and P(meet) line become at each step of a lever other than the in-chart
     slider's (`main_id`), for ui/scrub_sync.slider_previews; `steps` from models.scrub.lever_grid for `lever_id`."""
-    from models.scenario import LEVERS
-    from ui.charts import BANDS
-
     args = fig.layout.sliders[0].steps[0].args          # the in-chart slider's steps: which traces, which annotation
     traces, text_key = list(args[2]), next(iter(args[1]))
-    main = LEVERS[main_id]
-    label = f"{getattr(main, 'label_' + lang)} ({getattr(main, 'unit_' + lang)})"
-    shown = fmt_number(scenario.value(main_id), lang, 0 if main.step >= 1 else 1)
-    others = any(float(v) != LEVERS[k].default for k, v in scenario.values.items() if k != lever_id)
+    label = _lever_label(main_id, lang)
+    shown = fmt_number(scenario.value(main_id), lang, _lever_digits(main_id))
+    others = _others_moved(scenario, lever_id)
     out = []
     for st_ in steps:
-        q = st_.quantiles
-        ys = [_short(np.concatenate([q[hi], q[lo][::-1]])) for lo, hi, _ in BANDS] + [_short(q[0.5])]
+        ys = fan_ys({k: _short(v) for k, v in st_.quantiles.items()})
         p = "–" if st_.p_meet is None else fmt_percent(st_.p_meet, lang)
         out.append({"v": st_.value, "y": ys, "visible": [others or st_.value != LEVERS[lever_id].default] * len(traces),
                     "layout": {text_key: t("scrub_line", lang, lever=label, value=shown, p=p)}})
@@ -148,11 +140,25 @@ def overlay_preview(fig, name: str, slider_key: str, grid: list) -> dict:
     """What the lab chart's line `name` (its 80% band and median) becomes at each step of one lever, for
     ui/scrub_sync.slider_previews; `grid` from models.scrub.band_grid."""
     names = [tr.name for tr in fig.data]
-    steps = [{"v": v, "y": [_short(np.concatenate([q[0.9], q[0.1][::-1]])), _short(q[0.5])]} for v, q in grid]
+    steps = [{"v": v, "y": [_short(band_y(q[0.1], q[0.9])), _short(q[0.5])]} for v, q in grid]
     return {"slider": slider_key, "traces": [names.index(f"{name} 80%"), names.index(name)], "steps": steps}
 
 
-def _short(values: np.ndarray) -> list[float]:
+def _lever_label(lever_id: str, lang: str) -> str:
+    lv = LEVERS[lever_id]
+    return f"{getattr(lv, 'label_' + lang)} ({getattr(lv, 'unit_' + lang)})"
+
+
+def _lever_digits(lever_id: str) -> int:
+    return 0 if LEVERS[lever_id].step >= 1 else 1
+
+
+def _others_moved(scenario, lever_id: str) -> bool:
+    """Whether a lever other than `lever_id` is off its default (the scenario fan then shows at every step)."""
+    return any(float(v) != LEVERS[k].default for k, v in scenario.values.items() if k != lever_id)
+
+
+def _short(values) -> list[float]:
     """Four significant digits: what a chart can show, a third of the bytes sent on every move."""
     return [float(f"{v:.4g}") for v in values]
 
