@@ -99,9 +99,6 @@ def live_part():
                         config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
         if scrub:
             scrub_sync("target_chart", main, s, f"lever_{main}")   # joined to the lever's slider below, both ways
-            # the other levers' sliders redraw the fan at once too (their steps under the current scenario)
-            slider_previews("target_chart", [fan_preview(fig, s, main, lid, lever_grid(tid, s, lid), lg)
-                                             for lid in acting_levers(prep) if lid != main], s)
             st.caption(t("scrub_hint", lg))
         d1, d2, _ = st.columns([1, 1, 4])
         # exactly what the chart shows, formulas neutralised; built only when clicked
@@ -128,6 +125,11 @@ def live_part():
 
     st.caption(f"{t('active_scenario', lg)}: {scenario_label(s, lg)}" + (" – " + "; ".join(lever_lines(s, lg)) if lever_lines(s, lg) else ""))
     sync_url()   # a fragment rerun skips app.py: the address bar follows the levers from here
+    if scrub and fig is not None:
+        # the other levers' sliders redraw the fan at once too (their steps under the current scenario); last, so
+        # the metrics, the sliders, the caption and the address bar of this move are on their way before they are built
+        slider_previews("target_chart", [fan_preview(fig, s, main, lid, lever_grid(tid, s, lid), lg)
+                                         for lid in acting_levers(prep) if lid != main], s)
     return now
 
 

@@ -347,7 +347,7 @@ def shown_forecast(prep: Prepared, scenario: Scenario | None = None) -> tuple[Fo
         if scenario is not None:
             own, base = _paths(prep, scenario), prep.fc.paths if prep.fc is not None and not prep.fc.insufficient else None
             if own is not None and base is not None and own.shape == base.shape and own.shape[1] == paths.shape[1]:
-                shift = own / np.maximum(base, 1e-12)
+                shift = np.divide(own, base, out=np.ones_like(own), where=base > 0)   # the lever's factor per path
                 rows = np.clip(np.searchsorted(prep.fc.years, fc.years), 0, len(prep.fc.years) - 1)
                 before = fc.years < prep.fc.years[0]     # years the territory's own forecast does not reach yet
                 factor = np.where(before[:, None], 1.0, shift[rows])

@@ -410,7 +410,14 @@ class ForecastResult:
 
     @property
     def paths(self) -> np.ndarray:
-        return self.transform.inverse(self.z_paths)
+        """The paths on the original scale, inverted once and shared read-only: a target page's rerun and the
+        in-chart slider's steps read them hundreds of times (the inversion was a third of a 2045 page's rerun)."""
+        cached = self.__dict__.get("_paths")
+        if cached is None or cached[0] is not self.z_paths:
+            values = self.transform.inverse(self.z_paths)
+            values.flags.writeable = False
+            cached = self.__dict__["_paths"] = (self.z_paths, values)
+        return cached[1]
 
     @property
     def last_year(self) -> int:

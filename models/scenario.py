@@ -140,16 +140,41 @@ def apply(result: ForecastResult, indicator_id: str, unit_en: str, scenario: Sce
     target); a commune roll-out counts the communes of the territory it acts on.
     """
     paths = result.paths
-    if result.insufficient or paths.size == 0:
-        return paths
+    effect = lever_effect(result, indicator_id, unit_en, scenario, territory_id)
+    return paths if effect is None else effect.on(paths)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What a scenario does to every path of one forecast alike, year by year: clip(paths × factor + add).
+    The same map for every path and increasing in the value, so it keeps the paths' order within a year."""
+
+    factor: np.ndarray          # (years, 1)
+    add: np.ndarray             # (years, 1)
+    lower: float | None
+    upper: float | None
+
+    def on(self, x: np.ndarray) -> np.ndarray:
+        out = x * self.factor + self.add
+        if self.lower is not None:
+            out = np.maximum(out, self.lower)
+        if self.upper is not None:
+            out = np.minimum(out, self.upper)
+        return out
+
+
+def lever_effect(result: ForecastResult, indicator_id: str, unit_en: str, scenario: Scenario,
+                 territory_id: str | None = None) -> Effect | None:
+    """The map `apply` puts on the paths (None when the scenario leaves this forecast as it is)."""
+    if result.insufficient or result.z_paths.size == 0:
+        return None
     effects = EFFECTS.get(indicator_id, ())
     effects = tuple((lv, sign) for lv, sign in effects if LEVERS[lv].acts_on(territory_id))
     if not effects or not any(scenario.value(lv) for lv, _ in effects):
-        return paths
+        return None
     years = result.years
     since = np.clip(years - scenario.start_year + 1, 0, None).astype(float)[:, None]   # 1 in the start year
     tr = result.transform
-    out = paths.copy()
     rate = _rate_indicator(unit_en)
     log_shift = np.zeros_like(since)
     add = np.zeros_like(since)
@@ -174,9 +199,4 @@ def apply(result: ForecastResult, indicator_id: str, unit_en: str, scenario: Sce
             total = COMMUNES.get(territory_id, lv.units_total) if lv.units_total and territory_id else lv.units_total
             per_year = v * 100.0 / (total or 100.0)
             add += since * per_year
-    out = out * np.exp(log_shift) + add
-    if tr.lower is not None:
-        out = np.maximum(out, tr.lower)
-    if tr.upper is not None:
-        out = np.minimum(out, tr.upper)
-    return out
+    return Effect(np.exp(log_shift), add, tr.lower, tr.upper)

@@ -45,6 +45,42 @@ def test_each_step_equals_the_assessment_and_fan_with_that_lever_value(region_pr
     assert ps[-1] > ps[0] and all(b >= a - 0.02 for a, b in zip(ps, ps[1:]))   # more growth, (noisily) more likely
 
 
+def test_every_grid_takes_the_same_quantiles_as_the_paths_the_chart_shows(cat, monkeypatch):
+    """The grids take their quantiles from paths sorted once (models.scrub._ordered_fan): every step of every
+    lever of every registered target must equal the quantiles of the scenario's own paths, fan and lab line."""
+    from models import scrub
+    from models.forecast import QUANTILE_LEVELS, path_quantiles
+    from models.scenario import apply
+
+    fast = []
+    real = scrub._ordered_fan
+    monkeypatch.setattr(scrub, "_ordered_fan", lambda *a, **kw: fast.append(real(*a, **kw)) or fast[-1])
+    checked = 0
+    for row in cat.targets.to_dict("records"):
+        prep = prepare(cat, row, n_paths=300)
+        levers = scrub.acting_levers(prep)
+        for lid in levers:
+            others = Scenario("s", {k: LEVERS[k].step * 3 for k in levers if k != lid})
+            for (st, (v, band)) in zip(lever_grid(prep, others, lid), scrub.band_grid(prep, others, lid)):
+                sc = replace(others, values={**others.values, lid: st.value})
+                want = path_quantiles(shown_forecast(prep, sc)[1], scrub.NAMES)
+                for k in scrub.NAMES:
+                    np.testing.assert_allclose(st.quantiles[QUANTILE_LEVELS[k]], want[k], rtol=1e-12, err_msg=lid)
+                s = prep.series
+                own = path_quantiles(apply(prep.fc, s.indicator_id, prep.unit_en, sc, s.territory_id), ("q10", "q50", "q90"))
+                for k, level in (("q10", 0.1), ("q50", 0.5), ("q90", 0.9)):
+                    np.testing.assert_allclose(band[level], own[k], rtol=1e-12, err_msg=lid)
+                checked += 1
+    assert checked > 500 and fast and all(f is not None for f in fast)   # the sorted route is the one taken
+
+
+def test_paths_are_inverted_once_and_cannot_be_written(region_prep):
+    fc = region_prep.fc
+    assert fc.paths is fc.paths and not fc.paths.flags.writeable
+    with pytest.raises(ValueError, match="read-only"):
+        fc.paths[0, 0] = 1.0
+
+
 def test_no_main_lever_for_a_target_year_before_the_levers_start(cat):
     row = cat.targets.set_index("target_id").loc["kh402_productivity_2025"].to_dict()
     prep = prepare(cat, row | {"target_id": "kh402_productivity_2025"}, n_paths=300)
