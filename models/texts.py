@@ -458,13 +458,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "calibration_caveat": {
         "vi": "Chưa đạt ở đâu: một hệ số nới chung không vừa mọi họ chuỗi – với chuỗi dài, chuỗi tỷ suất sinh (xu hướng rất đều) "
               "và chuỗi GSO theo tỉnh vẫn thiếu phủ (khoảng 80% phủ 73% và 62%; dự báo chuỗi GSO dài thường cao hơn thực tế); "
-              "với 2–8 điểm cuối, khoảng 80% phủ 61–91% (thấp nhất: các chuỗi loại khác, bộ E, với 2 điểm; với 6–8 điểm: 80–91%); "
+              "với 2–8 điểm cuối, khoảng 80% phủ 61–91% (thấp nhất: các chuỗi loại khác, bộ E, với 2 điểm; với 6–8 điểm: 79–91%); "
               "với chuỗi lao động GSO theo tỉnh đủ dài (bộ D), dự báo \"không đổi\" vẫn chính xác hơn. Xác suất đạt dựa trên chuỗi "
               "ngắn cần đọc thận trọng.",
         "en": "Where it still falls short: one widening cannot fit every family – with long histories the fertility series (very "
               "smooth trends) and the GSO provincial series stay under-covered (80% bands cover 73% and 62%; long GSO forecasts "
               "tend to run high); with the last 2–8 points the 80% band covers 61–91% (lowest: series of other kinds, collection "
-              "E, with 2 points; with 6–8 points 80–91%); on the full GSO provincial labour series (collection D) \"no change\" "
+              "E, with 2 points; with 6–8 points 79–91%); on the full GSO provincial labour series (collection D) \"no change\" "
               "is still more accurate. Read probabilities that rest on short series with care."},
     "regime_full": {"vi": "Toàn bộ chuỗi (10+ điểm trước gốc dự báo)", "en": "Full history (10+ points before the origin)"},
     "regime_last_2": {"vi": "Chỉ 2 điểm cuối", "en": "Last 2 points only"},
