@@ -140,6 +140,9 @@ def test_the_target_pages_sliders_redraw_the_chart_in_the_browser_before_the_ser
     page.wait_for_function("() => (" + SCRUB_P + ")().includes(': 0,5 → xác suất đạt')", timeout=5_000)
     drawn = chart_lines(page)
     assert drawn != before
+    in_chart = "() => { const s = document.querySelector('.st-key-target_chart .js-plotly-plot')._fullLayout.sliders[0];" \
+               " return Number(s.steps[s.active].value); }"
+    assert page.evaluate(in_chart) == 0.5                                # its handle follows, in the same redraw
     # another lever's steps were computed with the main lever at 0: until the server has answered, they are stale
     press(page, "Cú sốc GRDP", "ArrowLeft", 4)
     page.wait_for_timeout(1000)
