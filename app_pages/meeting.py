@@ -59,6 +59,10 @@ with controls:   # on the projector the controls fold away
                 with col:
                     clicked[kind] = st.form_submit_button(t(f"build_{kind.lower()}", lg), key=f"build_{kind}")
 
+def turn_slide(step: int, n: int) -> None:
+    st.session_state["slide"] = (st.session_state.get("slide", 0) % n + step) % n
+
+
 if present and chosen:
     # large type for a projector; the CSS is a fixed string, never user text
     st.markdown("<style>[data-testid='stSidebar']{display:none} html{font-size:22px} "
@@ -68,21 +72,14 @@ if present and chosen:
     row = targets.loc[tid].to_dict() | {"target_id": tid}
     a = assessments(s).set_index("target_id").loc[tid].to_dict() | {"target_id": tid}
     # the slide controls sit on top, always in view; a presenter's clicker sends PageUp / PageDown
+    # a callback turns the slide before the run that draws it: one run per key press (st.rerun() cost a second)
     b1, mid, b2 = st.columns([1, 6, 1])
-    if b1.button(t("prev", lg), key="prev", shortcut="PageUp", width="stretch"):
-        st.session_state["slide"] = (i - 1) % len(chosen)
-        st.rerun()
-    if b2.button(t("next", lg), key="next", shortcut="PageDown", width="stretch"):
-        st.session_state["slide"] = (i + 1) % len(chosen)
-        st.rerun()
+    b1.button(t("prev", lg), key="prev", shortcut="PageUp", width="stretch", on_click=turn_slide, args=(-1, len(chosen)))
+    b2.button(t("next", lg), key="next", shortcut="PageDown", width="stretch", on_click=turn_slide, args=(1, len(chosen)))
     with st.container(key="arrow_keys"):   # ← / → as well: one shortcut per button, so a hidden pair carries them
         st.html("<style>.st-key-arrow_keys {display: none}</style>")
-        if st.button(t("prev", lg), key="prev_arrow", shortcut="Left"):
-            st.session_state["slide"] = (i - 1) % len(chosen)
-            st.rerun()
-        if st.button(t("next", lg), key="next_arrow", shortcut="Right"):
-            st.session_state["slide"] = (i + 1) % len(chosen)
-            st.rerun()
+        st.button(t("prev", lg), key="prev_arrow", shortcut="Left", on_click=turn_slide, args=(-1, len(chosen)))
+        st.button(t("next", lg), key="next_arrow", shortcut="Right", on_click=turn_slide, args=(1, len(chosen)))
     mid.caption(t("slide_of", lg, i=i + 1, n=len(chosen)) + " · " + t("present_keys", lg) + "  \n"
                 f"{t('data_version', lg)}: {version} · {t('active_scenario', lg)}: {scenario_label(s, lg)} · "
                 f"{fmt_date(dt.date.today().isoformat(), lg)}")   # the slide's footer, kept in view at the top

@@ -21,15 +21,17 @@ cat = catalog()
 preps = prepared(lg)
 st.title(t("lab_title", lg))
 
+def _apply_preset() -> None:
+    name = st.session_state["lab_preset"]
+    set_scenario(Scenario(name, dict(PRESETS[name].values)))
+
+
+# callbacks run before the next run, sidebar and all: one run answers a click (st.rerun() after it cost a second one)
 c1, c2, c3 = st.columns([3, 1, 1])
 preset = c1.selectbox(t("preset", lg), list(PRESETS), key="lab_preset", format_func=lambda p: t(f"scenario_{p}", lg),
                       index=list(PRESETS).index(scenario().name) if scenario().name in PRESETS else 0)
-if c2.button(t("apply_preset", lg), key="lab_apply"):
-    set_scenario(Scenario(preset, dict(PRESETS[preset].values)))
-    st.rerun()
-if c3.button(t("reset", lg), key="lab_reset"):
-    set_scenario(Scenario("baseline"))
-    st.rerun()
+c2.button(t("apply_preset", lg), key="lab_apply", on_click=_apply_preset)
+c3.button(t("reset", lg), key="lab_reset", on_click=set_scenario, args=(Scenario("baseline"),))
 st.caption(t(f"preset_{preset}", lg))
 
 cols = st.columns(2)
@@ -128,11 +130,9 @@ else:
     elif sol.reachable:
         st.success(t("solver_result", lg, lever=getattr(lv, f"label_{lg}"), value=fmt_number(sol.value, lg, 1),
                      unit=getattr(lv, f"unit_{lg}"), p=fmt_percent(p_goal, lg)))
-        if st.button(t("solver_apply", lg), key="solver_apply"):
-            step = lv.step
-            value = min(lv.maximum, max(lv.minimum, round(np.ceil(sol.value / step - 1e-9) * step, 6)))
-            set_scenario(replace(s, name=CUSTOM, values={**s.values, lever: float(value)}))
-            st.rerun()
+        value = min(lv.maximum, max(lv.minimum, round(np.ceil(sol.value / lv.step - 1e-9) * lv.step, 6)))
+        st.button(t("solver_apply", lg), key="solver_apply", on_click=set_scenario,
+                  args=(replace(s, name=CUSTOM, values={**s.values, lever: float(value)}),))
     elif sol.p_at_max is None:
         st.info(t("solver_no_forecast", lg))
     else:

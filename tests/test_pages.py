@@ -123,6 +123,13 @@ def test_present_mode_shows_one_target_per_screen_with_next():
     assert at.caption[0].value.startswith("Mục tiêu 1/")
     at.button(key="next").click().run()
     assert at.title[0].value != first and at.caption[0].value.startswith("Mục tiêu 2/")
+    at.button(key="prev_arrow").click().run()                  # the ← key's button
+    assert at.title[0].value == first and at.caption[0].value.startswith("Mục tiêu 1/")
+    n = re.search(r"Mục tiêu 1/(\d+)", at.caption[0].value).group(1)
+    at.button(key="prev").click().run()                        # from the first slide back round to the last
+    assert at.caption[0].value.startswith(f"Mục tiêu {n}/{n}")
+    at.button(key="next_arrow").click().run()
+    assert at.title[0].value == first
 
 
 def test_chart_data_download_holds_exactly_the_chart_numbers():
@@ -264,3 +271,21 @@ def test_a_vietnamese_page_shows_no_english_word_and_no_raw_id(page, params):
     found = sorted({(m.group(0), text[:80]) for text in shown_text(at)
                     for m in [*ENGLISH.finditer(text), *RAW_ID.finditer(text)]})
     assert not found, found[:10]
+
+
+def test_a_preset_and_a_reset_in_the_lab_set_sliders_sidebar_and_link_in_the_run_that_answers_the_click():
+    from models.scenario import PRESETS
+
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    at.switch_page("app_pages/scenarios.py").run()
+    at.selectbox(key="lab_preset").set_value("optimistic").run()
+    at.button(key="lab_apply").click().run()
+    assert not at.exception
+    want = PRESETS["optimistic"].values
+    assert {k: at.slider(key=f"lever_{k}").value for k in want} == pytest.approx(want)
+    assert any("Lạc quan" in m.value for m in at.sidebar.markdown)
+    assert all(at.query_params[f"sc_{k}"] == f"{v:g}" for k, v in want.items() if v)
+    at.button(key="lab_reset").click().run()
+    assert all(at.slider(key=f"lever_{k}").value == 0 for k in want)
+    assert any("Cơ sở" in m.value for m in at.sidebar.markdown) and not any(k.startswith("sc_") for k in at.query_params)
