@@ -105,7 +105,7 @@ def _ordered_fan(prep: Prepared, names: tuple, own: bool = False):
     t = pos - lo
     a0, b0 = ordered[:, lo], ordered[:, hi]
 
-    def fan(sc: Scenario) -> dict[str, np.ndarray] | None:
+    def fan(sc: Scenario) -> dict[str, np.ndarray]:
         effect = lever_effect(fc, s.indicator_id, prep.unit_en, sc, s.territory_id)
         if effect is None:
             a, b = a0, b0
