@@ -129,7 +129,7 @@ def live_part():
         # the other levers' sliders redraw the fan at once too (their steps under the current scenario); last, so
         # the metrics, the sliders, the caption and the address bar of this move are on their way before they are built
         slider_previews("target_chart", [fan_preview(fig, s, main, lid, lever_grid(tid, s, lid), lg)
-                                         for lid in acting_levers(prep) if lid != main], s)
+                                         for lid in levers if lid != main], s)
     return now
 
 
