@@ -16,7 +16,7 @@ from models.store import StoreError
 from ui.i18n import LANG_NAMES, fmt_auto, fmt_date, fmt_datetime, fmt_number, fmt_percent, t
 from ui.loaders import assessments, catalog, current_version, lever_grid, prepared, store
 from ui.pack_content import build_pack_content, scrub_spec, target_figure
-from ui.scrub_sync import scrub_sync
+from ui.scrub_sync import hand_over, scrub_sync
 from ui.widgets import (catch_up_label, catch_up_text, lang, p_check, p_text, scenario, scenario_label, set_scenario, state_text,
                         sync_url, target_label)
 
@@ -99,6 +99,8 @@ if present and chosen:
     fig = target_figure(cat, preps[tid], s, lg, row, scrub=scrub)
     if fig is not None:
         fig.update_layout(height=470 if scrub else 400, font={"size": 17})
+        if scrub:
+            hand_over(fig)
         st.plotly_chart(fig, key="present_chart", width="stretch")
         if scrub:
             scrub_sync("present_chart", main, s)     # its release sets the scenario (and the link)

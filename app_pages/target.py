@@ -9,7 +9,7 @@ from models.scrub import acting_levers, main_lever
 from models.export import to_csv_bytes, to_xlsx_bytes
 from ui.pack_content import chart_data, fan_preview, scrub_spec, target_figure
 from ui.i18n import fmt_auto, fmt_date, fmt_number, fmt_percent, t
-from ui.scrub_sync import scrub_sync, slider_previews
+from ui.scrub_sync import hand_over, scrub_sync, slider_previews
 from ui.loaders import backtest_summary, catalog, current_version, lever_grid, prepared, requests
 from ui.widgets import (DEFAULT_TARGET, catch_up_label, catch_up_text, estimate_text, filled_lines, interim_form, lang, lever_lines,
                         lever_slider, p_check, p_text, request_frame, requests_xlsx, scenario, scenario_label, series_why, state_text,
@@ -95,6 +95,8 @@ def live_part():
     scrub = scrub_spec(prep, s, main, lever_grid(tid, s, main), lg) if main else None
     fig = target_figure(cat, prep, s, lg, row, scenario_paths=scen_paths, scrub=scrub)
     if fig is not None:
+        if scrub:
+            hand_over(fig)
         st.plotly_chart(fig, key="target_chart", width="stretch",
                         config={"toImageButtonOptions": {"format": "png", "scale": 3, "filename": tid}})
         if scrub:

@@ -110,6 +110,18 @@ def test_figure_carries_one_step_per_value_restyling_only_the_scenario_traces(ca
     assert np.allclose(last.args[0]["y"][3], steps[-1].quantiles[0.5], rtol=1e-3)   # 4 significant digits sent
 
 
+def test_the_in_chart_slider_draws_into_a_fixed_frame_that_holds_every_step(cat, region_prep):
+    """ui/scrub_sync draws a step straight into the chart's SVG, so the y axis may not depend on the step shown."""
+    steps, fig = region_figure(cat, region_prep)
+    lo, hi = fig.layout.yaxis.range
+    drawn = [np.asarray(y, dtype=float) for step in fig.layout.sliders[0].steps for y in step.args[0]["y"]]
+    drawn += [np.asarray(tr.y, dtype=float) for tr in fig.data if tr.y is not None]
+    every = np.concatenate(drawn)
+    every = every[np.isfinite(every)]
+    assert lo <= every.min() and every.max() <= hi
+    assert hi - lo < 1.3 * (every.max() - every.min())           # held, not drowned in margin
+
+
 def test_a_released_step_is_snapped_to_the_lever_and_anything_else_is_ignored():
     from ui.scrub_sync import released_value
 

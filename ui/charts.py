@@ -142,6 +142,10 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
                       uirevision=revision or title, hovermode="x unified",
                       separators=",." if lang == "vi" else ".,")
     clipped = readable_range(core, tails)
+    if clipped is None and scrub is not None:
+        # the in-chart slider's steps are drawn into a fixed frame (ui/scrub_sync draws them without Plotly's
+        # autorange): every step's 95% band, the history and the target stay in view, and the axis never jumps
+        fig.update_yaxes(range=list(full_range(core + tails)))
     if clipped is not None:         # the 80% bands in view; where the 95% band goes on is said, not drawn off-scale
         fig.update_yaxes(range=list(clipped[:2]))
         fig.add_annotation(text=t("band_beyond", lang, value=fmt_auto(clipped[2], lang)), xref="paper", yref="paper",
@@ -168,6 +172,17 @@ def readable_range(core: list[np.ndarray], tails: list[np.ndarray], room: float 
     pad = 0.08 * span
     low = max(lo - pad, 0.0) if lo >= 0 else lo - pad      # a positive series' axis does not dip below zero
     return low, hi + pad, float(ext.max()) if above else float(ext.min())
+
+
+def full_range(values: list[np.ndarray], pad: float = 0.08) -> tuple[float, float]:
+    """Everything in `values`, with `pad` of their span either side; a positive series' axis stays above zero."""
+    v = np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in values]) if values else np.array([])
+    v = v[np.isfinite(v)]
+    if not v.size:
+        return 0.0, 1.0
+    lo, hi = float(v.min()), float(v.max())
+    span = max(hi - lo, abs(hi) * 0.05, 1e-9)
+    return (max(lo - pad * span, 0.0) if lo >= 0 else lo - pad * span), hi + pad * span
 
 
 def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None:
