@@ -27,6 +27,8 @@ _JS = """
 export default function ({ data, setTriggerValue }) {
   const graph = () => document.querySelector(`.st-key-${data.chart} .js-plotly-plot`);
   const near = (a, b) => Math.abs(Number(a) - b) < 1e-9;
+  // a chart Streamlit has replaced (or Plotly purged) has no layout: its timers and events then do nothing
+  const sliderOf = (gd) => (gd.isConnected && gd.layout && gd.layout.sliders && gd.layout.sliders[0]) || null;
   const ANNOTATION_TEXT = /^annotations\\[(\\d+)\\]\\.text$/;
   // A step into the SVG as Plotly would draw it; false (nothing touched) when it cannot be drawn exactly that way.
   const fastDraw = (gd, traces, layout, which) => {
@@ -76,28 +78,30 @@ export default function ({ data, setTriggerValue }) {
     gd.__lotrinhOwn = (gd.__lotrinhOwn || 0) + 1;
     return Promise.resolve().then(call).finally(() => { gd.__lotrinhOwn -= 1; });
   };
-  // after the moves pause: Plotly's own redraw of the last step drawn, so its hover, legend and data agree
+  // after the moves pause: Plotly's own redraw of the last step drawn, so its hover, legend and data agree. The
+  // server's own figure (0.3–0.7 s after a move here) usually comes first and makes it unneeded (see afterplot)
   const settle = (gd, args, active) => {
     clearTimeout(gd.__lotrinhSettle);
     gd.__lotrinhPending = { args, active };
     gd.__lotrinhSettle = setTimeout(() => {
-      const p = gd.__lotrinhPending, sl = gd.layout.sliders && gd.layout.sliders[0];
+      const p = gd.__lotrinhPending, sl = sliderOf(gd);
       gd.__lotrinhPending = null;
-      if (!p) return;
+      if (!p || !gd.isConnected || !gd.layout) return;
       if (sl && p.active !== null) sl.active = p.active;
       own(gd, () => window.Plotly.update(gd, p.args[0], Object.assign({}, p.args[1]), p.args[2]));
-    }, 250);
+    }, 1500);
   };
   // args: [traces, layout, which] as in a Plotly slider step; active: the in-chart handle to move with it (or null)
   const draw = (gd, args, active) => {
     const [traces, layout, which] = args;
-    const sl = gd.layout.sliders && gd.layout.sliders[0];
+    if (!gd.isConnected || !gd.layout) return;
+    const sl = sliderOf(gd);
     if (fastDraw(gd, traces, layout, which)) {
       settle(gd, args, active);
       if (active !== null && sl) {        // the in-chart handle follows once the fan is on screen
         sl.active = active;
         requestAnimationFrame(() => setTimeout(() => {
-          if (sl === (gd.layout.sliders && gd.layout.sliders[0]) && sl.active === active)
+          if (sl === sliderOf(gd) && sl.active === active)
             own(gd, () => window.Plotly.relayout(gd, { "sliders[0].active": active }));
         }, 0));
       }
@@ -109,7 +113,7 @@ export default function ({ data, setTriggerValue }) {
     own(gd, () => window.Plotly.update(gd, traces, Object.assign({}, layout), which));
   };
   const drawStep = (gd, v) => {          // the figure's own in-chart slider holds every step of the lever
-    const sl = gd.layout && gd.layout.sliders && gd.layout.sliders[0];
+    const sl = sliderOf(gd);
     if (!sl) return;
     const i = sl.steps.findIndex((s) => near(s.value, v));
     if (i < 0 || i === sl.active) return;
@@ -171,7 +175,7 @@ export default function ({ data, setTriggerValue }) {
           if (gd.__lotrinhOwn) return;
           clearTimeout(gd.__lotrinhSettle);   // the server's figure is drawn: nothing of ours left to settle
           gd.__lotrinhPending = null;
-          const input = gd.__lotrinhInput, sl = gd.layout.sliders && gd.layout.sliders[0];
+          const input = gd.__lotrinhInput, sl = sliderOf(gd);
           if (!input || !sl || !input.__lotrinhRecent(1500) || near(sl.steps[sl.active].value, Number(input.value))
               || !current(input.__lotrinhState, input.__lotrinhKey)) return;
           setTimeout(() => drawStep(gd, Number(input.value)), 0);

@@ -181,7 +181,7 @@ def test_the_target_pages_sliders_redraw_the_chart_in_the_browser_before_the_ser
     page.wait_for_function(f"() => ({in_chart})() === 0.5", timeout=2_000)       # its handle follows once the fan is drawn
     # another lever's steps were computed with the main lever at 0: until the server has answered, they are stale
     press(page, "Cú sốc GRDP", "ArrowLeft", 4)
-    page.wait_for_timeout(1000)
+    page.wait_for_timeout(2500)                                          # and Plotly's own redraw of it has followed
     assert drawing_gap(page, chart_lines(page), drawn) < 1.0             # still the main lever's step
     assert metric(page, "Xác suất đạt mục tiêu") == p_metric   # the server never heard of either move
     # what the browser drew by itself is what Plotly draws from the figure's data once the moves have settled
