@@ -175,7 +175,7 @@ with st.expander(t("model_card", lg), expanded=False):
             t("col_evidence", lg): t(f"evidence_{now['evidence']}", lg),
             t("mc_calibrated", lg): t("yes" if now["calibrated"] else "no", lg)}
     if prep.fc is not None and not prep.fc.insufficient and prep.fc.calibrated and calibration() is not None:
-        k = calibration().factor(prep.fc.method, prep.fc.n_obs, prep.fc.years.size)
+        k = calibration().factor(prep.fc.method, prep.fc.n_obs, prep.fc.years.size, prep.fc.roughness)
         card[t("mc_widening", lg)] = (f"{fmt_number(k[0], lg, 2)} ({int(prep.fc.years[0])}) → "
                                       f"{fmt_number(k[-1], lg, 2)} ({int(prep.fc.years[-1])})")
     used = prep.fc.method if prep.fc is not None else "ensemble"

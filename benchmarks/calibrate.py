@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from models.backtest import QGRID, rolling_origin  # noqa: E402
-from models.calibration import CALIBRATION_FILE, FAMILIES, Calibration  # noqa: E402
+from models.calibration import CALIBRATION_FILE, FAMILIES, MIN_FACTOR, ROUGHNESS_RANGE, Calibration  # noqa: E402
 from models.forecast import FULL_MODEL_POINTS, LOW_EVIDENCE_POINTS, route  # noqa: E402
 
 LEARN_VARS = ("rgdpna", "emp", "pop", "rnna", "rconna", "hc", "cgdpo", "xr", "pl_gdpo", "labsh", "csh_i",
@@ -66,6 +66,7 @@ MIN_CELL = 50        # a (horizon, length) cell with fewer forecasts is too nois
 # after seeing the check collections at each (at 1 their short-regime 80 % bands covered 60–84 %).
 UNDER_WEIGHT = {"trend": 1.0, "short": 4.0, "mean": 1.0}
 B_GRID = np.round(np.arange(0.0, 1.001, 0.05), 3)
+D_GRID = np.round(np.arange(-1.0, 0.001, 0.1), 3)   # the trend family's roughness term (models/calibration.py)
 C_GRID = np.round(np.arange(-1.0, 0.501, 0.05), 3)
 
 
@@ -251,8 +252,15 @@ def _with_needed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def k_of(frame: pd.DataFrame, p: dict) -> np.ndarray:
-    return np.exp(p["a"] + p["b"] * np.log(frame["h"].to_numpy(float)) + p["c"] * np.log(frame["n_obs"].to_numpy(float)))
+def _log_rough(frame: pd.DataFrame) -> np.ndarray:
+    if "rough" not in frame:
+        return np.zeros(len(frame))
+    return np.log(np.clip(frame["rough"].to_numpy(float), *ROUGHNESS_RANGE))
+
+
+def k_of(frame: pd.DataFrame, p: dict, floor: float = 0.0) -> np.ndarray:
+    return np.maximum(np.exp(p["a"] + p["b"] * np.log(frame["h"].to_numpy(float))
+                             + p["c"] * np.log(frame["n_obs"].to_numpy(float)) + p.get("d", 0.0) * _log_rough(frame)), floor)
 
 
 def _cells(frame: pd.DataFrame) -> pd.Series:
@@ -260,21 +268,24 @@ def _cells(frame: pd.DataFrame) -> pd.Series:
     return pd.Series(hb * 1000 + np.minimum(frame["n_obs"].to_numpy(), 30), index=frame.index)
 
 
-def _loss(frames: list[pd.DataFrame], b: float, c: float, under: float = 1.0) -> tuple[np.ndarray, list[np.ndarray]]:
-    """For every a of A_GRID: each collection's mean squared coverage error over its (h, n) cells (short of nominal × under)."""
+def _loss(frames: list[pd.DataFrame], b: float, c: float, under: float = 1.0,
+          d: float = 0.0, floor: float = 0.0) -> tuple[np.ndarray, list[np.ndarray]]:
+    """For every a of A_GRID: each collection's mean squared coverage error over its (h, n) cells (short of nominal × under);
+    `floor`: the family's smallest k (a record needing no more than it is covered whatever a is)."""
     per = []
     for f in frames:
         cell = _cells(f).to_numpy()
-        shift = b * np.log(f["h"].to_numpy(float)) + c * np.log(f["n_obs"].to_numpy(float))
+        shift = b * np.log(f["h"].to_numpy(float)) + c * np.log(f["n_obs"].to_numpy(float)) + d * _log_rough(f)
         loss = np.zeros(A_GRID.size)
         values, counts = np.unique(cell, return_counts=True)
         cells = values[counts >= MIN_CELL]
         for cl in cells:
             m = cell == cl
             for level in LEVELS:
-                u = np.log(np.maximum(f[f"need{int(level * 100)}"].to_numpy()[m], 1e-12)) - shift[m]
-                u = np.sort(u)
-                cov = np.searchsorted(u, A_GRID, side="right") / u.size
+                need = f[f"need{int(level * 100)}"].to_numpy()[m]
+                held = need <= floor
+                u = np.sort(np.log(np.maximum(need[~held], 1e-12)) - shift[m][~held])
+                cov = (held.sum() + np.searchsorted(u, A_GRID, side="right")) / need.size
                 gap = cov - level
                 loss += np.where(gap < 0, under, 1.0) * gap ** 2
         per.append(loss / max(len(cells), 1))
@@ -282,19 +293,23 @@ def _loss(frames: list[pd.DataFrame], b: float, c: float, under: float = 1.0) ->
     return per.mean(axis=0) + per.max(axis=0), list(per)   # the average family and the worst one, equally
 
 
-def learn_family(frames: list[pd.DataFrame], under: float = 1.0) -> tuple[dict, dict]:
-    """(a, b, c) minimising the average plus the worst learning collection's coverage error; each collection's own best."""
+def learn_family(frames: list[pd.DataFrame], under: float = 1.0, d_grid=(0.0,), floor: float = 0.0) -> tuple[dict, dict]:
+    """(a, b, c[, d]) minimising the average plus the worst learning collection's coverage error; each collection's own
+    best. `d_grid`: the roughness term's values to try (only (0,): no term)."""
     best, own = None, [None] * len(frames)
-    for b in B_GRID:
-        for c in C_GRID:
-            worst, per = _loss(frames, b, c, under)
-            i = int(np.argmin(worst))
-            if best is None or worst[i] < best[0]:
-                best = (float(worst[i]), {"a": float(A_GRID[i]), "b": float(b), "c": float(c)})
-            for j, lj in enumerate(per):
-                i = int(np.argmin(lj))
-                if own[j] is None or lj[i] < own[j][0]:
-                    own[j] = (float(lj[i]), {"a": float(A_GRID[i]), "b": float(b), "c": float(c)})
+    with_d = tuple(d_grid) != (0.0,)
+    for d in d_grid:
+        for b in B_GRID:
+            for c in C_GRID:
+                worst, per = _loss(frames, b, c, under, d, floor)
+                extra = {"d": float(d)} if with_d else {}
+                i = int(np.argmin(worst))
+                if best is None or worst[i] < best[0]:
+                    best = (float(worst[i]), {"a": float(A_GRID[i]), "b": float(b), "c": float(c), **extra})
+                for j, lj in enumerate(per):
+                    i = int(np.argmin(lj))
+                    if own[j] is None or lj[i] < own[j][0]:
+                        own[j] = (float(lj[i]), {"a": float(A_GRID[i]), "b": float(b), "c": float(c), **extra})
     return best[1], {"worst_loss": best[0], "own": [o[1] for o in own], "own_loss": [o[0] for o in own]}
 
 
@@ -307,7 +322,7 @@ def calibrated(frame: pd.DataFrame, cal: Calibration | None) -> pd.DataFrame:
         f["k"] = 1.0
         for fam, p in cal.params.items():
             m = f["family"] == fam
-            f.loc[m, "k"] = k_of(f[m], p)
+            f.loc[m, "k"] = k_of(f[m], p, MIN_FACTOR.get(fam, 0.0))
     return f
 
 
@@ -353,9 +368,14 @@ def routed(frame: pd.DataFrame) -> np.ndarray:
     return frame["n_obs"].map(lambda n: route(int(n), False)).to_numpy()
 
 
-def summarise(name: str, frame: pd.DataFrame, cal: Calibration, cal_here: Calibration | None = None) -> dict:
+ROUGH_BINS = ((0.0, 0.3), (0.3, 0.6), (0.6, 0.9), (0.9, 9.0))
+
+
+def summarise(name: str, frame: pd.DataFrame, cal: Calibration, cal_here: Calibration | None = None,
+              cal_plain: Calibration | None = None) -> dict:
     """Both regimes: MASE of ours and the simple methods, coverage before/after, quantile shares, reliability.
-    `cal_here`: the trend family's widening learned down to 6 points too (the ensemble's best case on 6–8)."""
+    `cal_here`: the trend family's widening learned down to 6 points too (the ensemble's best case on 6–8);
+    `cal_plain`: the trend family's learned without the roughness term (the evidence for it)."""
     out = {"collection": name, "series": int(frame["series_id"].nunique()), "regimes": {}}
     for regime, lengths in (("full", None), ("last_2", (2,)), ("last_3", (3,)), ("last_5", (5,)), ("last_6", (6,)),
                             ("last_8", (8,)), ("short_all", SHORT)):
@@ -398,6 +418,17 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration, cal_here: Calibr
                              "cover_ct": [coverage(cc, 0.8), coverage(cc, 0.95)],
                              "q50_pool": quantile_shares(cp)[0.5], "q50_ct": quantile_shares(cc)[0.5]}
         raw, cooked = calibrated(ours, None), calibrated(ours, cal)
+        if regime == "full" and cal_plain is not None and "rough" in ours:
+            plain = calibrated(ours, cal_plain)
+            block["cover_plain"] = [coverage(plain, 0.8), coverage(plain, 0.95)]
+            block["quantiles_plain"] = quantile_shares(plain)
+            block["by_rough"] = []
+            for lo, hi in ROUGH_BINS:
+                m = ((ours["rough"] >= lo) & (ours["rough"] < hi)).to_numpy()
+                if m.any():
+                    block["by_rough"].append({"bin": [lo, hi], "n": int(m.sum()),
+                                              "plain": [coverage(plain[m], 0.8), coverage(plain[m], 0.95)],
+                                              "shipped": [coverage(cooked[m], 0.8), coverage(cooked[m], 0.95)]})
         block["cover_raw"] = [coverage(raw, 0.8), coverage(raw, 0.95)]
         block["cover"] = [coverage(cooked, 0.8), coverage(cooked, 0.95)]
         block["quantiles"] = quantile_shares(cooked)
@@ -424,19 +455,68 @@ def _fmt_row(name: str, b: dict) -> str:
             + " / ".join(f"{q[p]:.2f}" for p in (0.1, 0.5, 0.9)) + " |")
 
 
-def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: float, ran: str) -> str:
+def roughness_sweep(records: dict, learn: dict) -> list[dict]:
+    """The trend family's (a, b, c) re-learned at each fixed d of D_GRID's half nearest 0: the learning loss that chose d,
+    and the full-history cover that follows on every collection (how much the choice of d matters)."""
+    full = {n: r[(r["method"] == "ensemble") & (routed(r) == "ensemble")] for n, r in records.items()}
+    out = []
+    for d in (0.0, -0.2, -0.3, -0.4, -0.5, -0.6):
+        p, info = learn_family([full[n] for n in learn], UNDER_WEIGHT["trend"], (d,), MIN_FACTOR["trend"])
+        p = {**p, "d": d}
+        cover = {}
+        for n, f in full.items():
+            f = f.assign(k=k_of(f, p, MIN_FACTOR["trend"]))
+            cover[n] = [coverage(f, 0.8), coverage(f, 0.95)]
+        out.append({"d": d, "params": p, "worst_loss": info["worst_loss"], "cover": cover})
+    return out
+
+
+def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: float, ran: str,
+           sweep: list[dict] | None = None) -> str:
     lines = [f"# Calibration and accuracy benchmark ({dt.date.today().isoformat()})", "",
              f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
              f"{ran}, learning and report {seconds / 60:.1f} min. No forecasting-competition collection is used.", "",
-             "Learned widening k(h, n) = exp(a + b·ln h + c·ln n), median unchanged:", "",
-             "| family | a | b | c | k(1, n) → k(10, n) | worst learning loss | each learning collection's own (a, b, c) |",
-             "|---|---|---|---|---|---|---|"]
+             "Learned widening k(h, n, r) = exp(a + b·ln h + c·ln n + d·ln r), median unchanged; r = the history's "
+             "roughness, sd of its yearly changes' changes / (√2 · sd of its yearly changes), clipped to 0.1–1.5 (about 1 "
+             "for a random walk, near 0 for a smooth curve); d only for the trend family (0 elsewhere), whose k is also never "
+             "below 1 (its models' own bands are never narrowed):", "",
+             "| family | a | b | c | d | k(1, n) → k(10, n) at r = 1 | worst learning loss | each learning collection's own (a, b, c, d) |",
+             "|---|---|---|---|---|---|---|---|"]
     for fam, p in cal.params.items():
         n = {"trend": 20, "short": 3, "mean": 10}[fam]
         k1, k10 = np.exp(p["a"] + p["c"] * np.log(n)), np.exp(p["a"] + p["b"] * np.log(10) + p["c"] * np.log(n))
-        own = "; ".join(f"({o['a']:.2f}, {o['b']:.2f}, {o['c']:.2f})" for o in learn_info[fam]["own"])
-        lines.append(f"| {fam} | {p['a']:.2f} | {p['b']:.2f} | {p['c']:.2f} | {k1:.2f} → {k10:.2f} (n={n}) | "
-                     f"{learn_info[fam]['worst_loss']:.4f} | {own} |")
+        own = "; ".join(f"({o['a']:.2f}, {o['b']:.2f}, {o['c']:.2f}, {o.get('d', 0.0):.1f})" for o in learn_info[fam]["own"])
+        lines.append(f"| {fam} | {p['a']:.2f} | {p['b']:.2f} | {p['c']:.2f} | {p.get('d', 0.0):.1f} | {k1:.2f} → {k10:.2f} "
+                     f"(n={n}) | {learn_info[fam]['worst_loss']:.4f} | {own} |")
+    lines += ["", "## The roughness term, full history (trend models): 80 % / 95 % cover without it → with it", "",
+              "Without it: the trend family's k(h, n) learned the same way with d = 0 and the same floor k ≥ 1 (not shipped).", "",
+              "| collection | all | r < 0.3 (smooth) | 0.3–0.6 | 0.6–0.9 | r ≥ 0.9 (rough) | share below q10 / q50 / q90 without → with |",
+              "|---|---|---|---|---|---|---|"]
+    for s in summaries:
+        b = s["regimes"].get("full")
+        if not b or "by_rough" not in b:
+            continue
+        cells = {tuple(x["bin"]): x for x in b["by_rough"]}
+
+        def pair(a, c):
+            return f"{a[0]:.0%} / {a[1]:.0%} → {c[0]:.0%} / {c[1]:.0%}"
+        row = [pair(b["cover_plain"], b["cover"])]
+        for lo, hi in ROUGH_BINS:
+            x = cells.get((lo, hi))
+            row.append(f"{pair(x['plain'], x['shipped'])} ({x['n']})" if x else "–")
+        qp, qs = b["quantiles_plain"], b["quantiles"]
+        row.append(" / ".join(f"{qp[p]:.2f}" for p in (0.1, 0.5, 0.9)) + " → " + " / ".join(f"{qs[p]:.2f}" for p in (0.1, 0.5, 0.9)))
+        lines.append(f"| {s['collection']} | " + " | ".join(row) + " |")
+    if sweep:
+        names = list(sweep[0]["cover"])
+        lines += ["", "How much the choice of d matters: the trend family's (a, b, c) re-learned at each fixed d (the learning "
+                  "chose the d with the smallest worst learning loss); full-history 80 % / 95 % cover on every collection.", "",
+                  "| d | (a, b, c) | worst learning loss | " + " | ".join(n.split(":")[0] for n in names) + " |",
+                  "|---|---|---|" + "---|" * len(names)]
+        for row in sweep:
+            p = row["params"]
+            lines.append(f"| {row['d']:.1f} | ({p['a']:.2f}, {p['b']:.2f}, {p['c']:.2f}) | {row['worst_loss']:.4f} | "
+                         + " | ".join(f"{row['cover'][n][0]:.0%} / {row['cover'][n][1]:.0%}" for n in names) + " |")
     for regime, title in (("full", "Full history (10+ points before the origin)"),
                           ("last_2", "Last 2 points"), ("last_3", "Last 3 points"), ("last_5", "Last 5 points"),
                           ("last_6", "Last 6 points"), ("last_8", "Last 8 points")):
@@ -561,7 +641,8 @@ def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
         frames = [r[(r["method"] == method) & ((routed(r) == method) | (fam == "mean"))]
                   for name, r in records.items() if name in learn]   # each family learns where the app uses it
         frames = [f for f in frames if len(f)]
-        params[fam], info[fam] = learn_family(frames, UNDER_WEIGHT[fam])
+        params[fam], info[fam] = learn_family(frames, UNDER_WEIGHT[fam], D_GRID if fam == "trend" else (0.0,),
+                                              MIN_FACTOR.get(fam, 0.0))
         print(fam, params[fam], info[fam]["worst_loss"], flush=True)
     cal = Calibration(params=params, provenance={
         "learned_on": "; ".join(f"{n} ({len(learn[n])} series)" for n in learn),
@@ -570,7 +651,8 @@ def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
                    "in data/ (V0234 labour force, population) and the 2019–2024 provincial tables (short regime only)",
         "backtest": f"rolling origin, 3 origins 4 years apart, horizons 1–{MAX_H}, 300 paths; full history (10+ points) "
                     f"and the last {SHORT} points",
-        "rule": "k(h, n) = exp(a + b ln h + c ln n), b ≥ 0, around the median path; per family (trend: ensemble on "
+        "rule": "k(h, n, r) = exp(a + b ln h + c ln n + d ln r), b ≥ 0, r = the history's roughness (models/calibration.py; "
+                "d = 0 but for the trend family, whose k is never below 1), around the median path; per family (trend: ensemble on "
                 f"{FULL_MODEL_POINTS}+ points, short: constrained trend on 2–{FULL_MODEL_POINTS - 1}, mean: growth rates) the (a, b, c) on a grid that minimises the "
                 "mean plus the largest of the learning collections' mean squared coverage errors of the 50/80/95% bands over "
                 f"(h, n) cells with at least {MIN_CELL} forecasts; in the short family a band covering less than "
@@ -578,14 +660,19 @@ def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
         "script": "benchmarks/calibrate.py", "date": dt.date.today().isoformat()})
     CALIBRATION_FILE.write_text(cal.to_json(), encoding="utf-8")
     here, _ = learn_family([r[(r["method"] == "ensemble") & (r["n_obs"] >= LOW_EVIDENCE_POINTS)]
-                            for name, r in records.items() if name in learn], UNDER_WEIGHT["trend"])
+                            for name, r in records.items() if name in learn], UNDER_WEIGHT["trend"], floor=MIN_FACTOR["trend"])
     cal_here = Calibration(params={**params, "trend": here})   # for the comparison only, never written
-    summaries = [summarise(name, r, cal, cal_here) for name, r in records.items()]
-    text = report(summaries, cal, info, time.time() - t0, ran)
+    plain, _ = learn_family([r[(r["method"] == "ensemble") & (routed(r) == "ensemble")]
+                             for name, r in records.items() if name in learn], UNDER_WEIGHT["trend"], floor=MIN_FACTOR["trend"])
+    cal_plain = Calibration(params={**params, "trend": plain})   # without the roughness term: the comparison only
+    summaries = [summarise(name, r, cal, cal_here, cal_plain) for name, r in records.items()]
+    sweep = roughness_sweep(records, learn)
+    text = report(summaries, cal, info, time.time() - t0, ran, sweep)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "calibration.md").write_text(text, encoding="utf-8")
-    (out / "calibration.json").write_text(json.dumps({"params": params, "learn": info, "collections": summaries},
+    (out / "calibration.json").write_text(json.dumps({"params": params, "learn": info, "collections": summaries,
+                                                      "roughness_sweep": sweep},
                                                      indent=1, default=float), encoding="utf-8")
     print(text)
     return 0

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from models import config
+from models.calibration import roughness
 from models.forecast import ENSEMBLE, LOW_EVIDENCE_POINTS, ConstrainedTrend, Forecaster, Transform, _clean, choose_transform, route
 
 QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
@@ -102,10 +103,11 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                                                          # the model sees only the last few (stable for 2-point cuts)
             scale = float(d.mean()) if d.size else np.nan
             pr = prior(int(years[o - 1]), L) if (prior is not None and transform.kind == "log") else None
+            rough = roughness(transform.forward(hist.to_numpy()))
             paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate, prior=pr)
             for m, zp in paths.items():
                 if calibration is not None and calibration.covers(m):
-                    zp = calibration.apply(zp, L, m)
+                    zp = calibration.apply(zp, L, m, rough)
                 med = np.median(zp, axis=1)
                 qs = np.quantile(zp, QGRID, axis=1).T          # (h, len(QGRID))
                 pit = (zp <= za[:, None]).mean(axis=1)
@@ -115,7 +117,8 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                                  "h": j + 1, "year": int(years[o + j]), "actual": float(actual[j]),
                                  "point": float(point[j]), "z_actual": float(za[j]), "z_median": float(med[j]),
                                  "z_q": qs[j], "pit": float(pit[j]), "scale": scale,
-                                 "last": float(hist.iloc[-1]), "z_last": float(z_last), "kind": transform.kind})
+                                 "last": float(hist.iloc[-1]), "z_last": float(z_last), "kind": transform.kind,
+                                 "rough": rough})
     return pd.DataFrame(rows)
 
 

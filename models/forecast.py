@@ -28,7 +28,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from scipy.stats import chi2  # noqa: E402
 
-from models.calibration import default as default_calibration  # noqa: E402
+from models.calibration import default as default_calibration, roughness  # noqa: E402
 from models.notes import Note  # noqa: E402
 
 QUANTILE_LEVELS = {"q025": 0.025, "q05": 0.05, "q10": 0.10, "q25": 0.25, "q50": 0.5, "q75": 0.75,
@@ -413,6 +413,7 @@ class ForecastResult:
     calibrated: bool = False
     notes: list[str] = field(default_factory=list)
     n_extra: int = 0                   # yearly changes of earlier comparable runs the trend also learned from
+    roughness: float = 1.0             # models.calibration.roughness of the history (the trend models' widening uses it)
 
     @property
     def paths(self) -> np.ndarray:
@@ -570,11 +571,12 @@ class Forecaster:
                 notes.append(Note("extra_changes", n=int(extra.size)))
         calibration = default_calibration() if self.calibration is True else self.calibration
         calibrated = bool(calibration) and calibration.covers(used)
+        rough = roughness(z.to_numpy())
         if calibrated:
-            z_paths = calibration.apply(z_paths, s.size, used)
+            z_paths = calibration.apply(z_paths, s.size, used, rough)
         z_paths = coherent(z_paths, flat=used == "mean")
         return ForecastResult(series_id, used, s, years, z_paths, transform, low_evidence=low, calibrated=calibrated,
-                              notes=notes, n_extra=int(extra.size) if extra is not None else 0)
+                              notes=notes, n_extra=int(extra.size) if extra is not None else 0, roughness=rough)
 
 
 def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths: int = 2000, seed: int = 0,

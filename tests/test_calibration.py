@@ -17,9 +17,12 @@ def cal(a=0.2, b=0.3, c=-0.1, families=("trend", "short", "mean")):
 
 
 def test_the_factor_is_the_formula_and_never_falls_with_the_horizon():
-    k = cal().factor("ensemble", 9, 10)
-    assert k == pytest.approx(np.exp(0.2 + 0.3 * np.log(np.arange(1, 11)) - 0.1 * np.log(9)))
+    formula = np.exp(0.2 + 0.3 * np.log(np.arange(1, 11)) - 0.1 * np.log(9))
+    k = cal().factor("constrained_trend", 9, 10)
+    assert k == pytest.approx(formula) and formula[0] < 1.0
     assert np.all(np.diff(k) >= 0)
+    # a trend model's own bands are too narrow on every collection: its k is never below 1
+    assert cal().factor("ensemble", 9, 10) == pytest.approx(np.maximum(formula, 1.0))
     assert np.all(cal(b=0.0).factor("mean", 4, 6) == cal(b=0.0).factor("mean", 4, 1)[0])
 
 
@@ -46,7 +49,32 @@ def test_forecast_applies_the_widening_to_its_paths():
     assert cooked.calibrated and not raw.calibrated
     assert np.median(cooked.z_paths, axis=1) == pytest.approx(np.median(raw.z_paths, axis=1))
     ratio = np.std(cooked.z_paths, axis=1) / np.std(raw.z_paths, axis=1)
-    assert ratio == pytest.approx(cal().factor("ensemble", 8, 4), rel=1e-6)
+    assert ratio == pytest.approx(cal().factor(cooked.method, 8, 4, cooked.roughness), rel=1e-6)
+
+
+def test_roughness_tells_a_smooth_curve_from_a_random_walk_and_from_noise():
+    from models.calibration import ROUGHNESS_RANGE, roughness
+
+    rng = np.random.default_rng(3)
+    walks = [roughness(np.cumsum(rng.normal(0.02, 0.05, 400))) for _ in range(5)]
+    noise = [roughness(rng.normal(0.0, 1.0, 400)) for _ in range(5)]
+    assert np.allclose(walks, 1.0, atol=0.1) and np.allclose(noise, np.sqrt(1.5), atol=0.1)
+    fertility_like = np.log(6.0 - 4.0 * np.tanh(np.linspace(0.0, 2.0, 40)))   # a smooth, bending decline
+    assert roughness(fertility_like) == ROUGHNESS_RANGE[0]
+    assert roughness([1.0, 2.0, 4.0, 3.0]) == 1.0 and roughness(np.arange(12.0)) == 1.0   # too short / a straight line
+
+
+def test_the_roughness_term_widens_smooth_histories_and_only_where_the_family_has_it():
+    c = Calibration(params={"trend": {"a": 0.0, "b": 0.1, "c": 0.0, "d": -0.5}, "short": {"a": 0.0, "b": 0.1, "c": 0.0}})
+    smooth, rough = c.factor("ensemble", 20, 5, 0.1), c.factor("ensemble", 20, 5, 1.0)
+    assert smooth == pytest.approx(rough * 0.1 ** -0.5)
+    assert c.factor("ensemble", 20, 5, 0.01) == pytest.approx(smooth)                # clipped to the learned range
+    assert c.factor("constrained_trend", 5, 5, 0.1) == pytest.approx(c.factor("constrained_trend", 5, 5, 1.0))
+    s = pd.Series(np.exp(np.log(6.0 - 4.0 * np.tanh(np.linspace(0.0, 2.0, 20)))), index=range(2000, 2020))
+    raw = forecast(s, 4, n_paths=2000, seed=2, calibration=False)
+    cooked = forecast(s, 4, n_paths=2000, seed=2, calibration=c)
+    assert cooked.roughness == 0.1
+    assert np.std(cooked.z_paths, axis=1) / np.std(raw.z_paths, axis=1) == pytest.approx(smooth[:4], rel=1e-6)
 
 
 def test_a_file_of_another_format_or_a_falling_factor_is_refused(tmp_path):
@@ -57,18 +85,23 @@ def test_a_file_of_another_format_or_a_falling_factor_is_refused(tmp_path):
     bad.write_text(json.dumps({"format": FORMAT, "params": {"trend": {"a": 0, "b": -0.1, "c": 0}}}), encoding="utf-8")
     with pytest.raises(ValueError, match="b ≥ 0"):
         Calibration.from_file(bad)
+    bad.write_text(json.dumps({"format": FORMAT, "params": {"trend": {"a": 0, "b": 0.1, "c": 0, "e": 1}}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="may have d"):
+        Calibration.from_file(bad)
 
 
 def test_the_shipped_calibration_has_few_numbers_and_says_where_it_came_from():
     c = default()
     assert set(c.params) == {"trend", "short", "mean"}
-    assert sum(len(p) for p in c.params.values()) == 9
+    assert sum(len(p) for p in c.params.values()) == 10           # a, b, c per family, and the trend family's roughness d
+    assert set(c.params["trend"]) == {"a", "b", "c", "d"} and c.params["trend"]["d"] <= 0
     for text in ("Penn World Table", "fertility", "GSO"):
         assert text in c.provenance["learned_on"] + c.provenance["sources"]
     for fam in c.params:
         for n in (2, 3, 5, 8, 20):
-            k = c.factor({"trend": "ensemble", "short": "constrained_trend", "mean": "mean"}[fam], n, 25)
-            assert np.all(np.diff(k) >= 0) and np.all((k > 0.2) & (k < 20))
+            for r in (0.1, 1.0, 1.5):
+                k = c.factor({"trend": "ensemble", "short": "constrained_trend", "mean": "mean"}[fam], n, 25, r)
+                assert np.all(np.diff(k) >= 0) and np.all((k > 0.2) & (k < 20))
 
 
 @pytest.fixture(scope="module")
