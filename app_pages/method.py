@@ -69,6 +69,32 @@ def collection_name(name: str) -> str:
     return t(f"collection_{code}", lg) if f"collection_{code}" in STRINGS else name
 
 
+def cover_pair(before: list, after: list) -> str:
+    return (f"{fmt_percent(before[0], lg)} / {fmt_percent(before[1], lg)} → "
+            f"{fmt_percent(after[0], lg)} / {fmt_percent(after[1], lg)}")
+
+
+def rough_table(summary: dict) -> None:
+    """The evidence for the trend models' roughness term: full-history cover without and with it, smoothest and roughest."""
+    rows = []
+    for block in summary.get("collections", []):
+        b = block["regimes"].get("full") or {}
+        if "by_rough" not in b:
+            continue
+        bins = {tuple(x["bin"]): x for x in b["by_rough"]}
+        row = {t("col_collection", lg): collection_name(block["collection"]),
+               t("col_rough_all", lg): cover_pair(b["cover_plain"], b["cover"])}
+        for key, edge in (("col_rough_smooth", (0.0, 0.3)), ("col_rough_rough", (0.9, 9.0))):
+            x = bins.get(edge)
+            row[t(key, lg)] = f"{cover_pair(x['plain'], x['shipped'])} ({fmt_number(x['n'], lg, 0)})" if x else "–"
+        rows.append(row)
+    d = (cal.params.get("trend", {}).get("d") if cal is not None else None)
+    if rows and d is not None:
+        st.markdown(f"**{t('rough_title', lg)}**")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="calib_roughness")
+        st.caption(t("rough_caption", lg, d=fmt_number(d, lg, 1)))
+
+
 if results.exists():
     summary = json.loads(results.read_text(encoding="utf-8"))
     learned = [b for b in summary.get("collections", []) if collection_code(b["collection"]).startswith("L")]
@@ -106,6 +132,7 @@ if results.exists():
         st.markdown(f"**{t('ensemble_instead_title', lg)}**")
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="calib_ensemble_instead")
         st.caption(t("ensemble_instead_caption", lg))
+    rough_table(summary)
     st.caption(t("calibration_caveat", lg))
 
 st.subheader(t("backtest_title", lg))

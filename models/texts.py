@@ -477,6 +477,20 @@ STRINGS: dict[str, dict[str, str]] = {
               "khoảng 80% / 95% của nó phủ 65–98% / 79–99% tùy họ chuỗi: một hệ số nới không vừa mọi họ chuỗi.",
         "en": "The ensemble here uses the widening learned on 9+ points, as it would run. Learned on 6–8 points as well (measured "
               "3 Dec 2026), its 80% / 95% bands covered 65–98% / 79–99% depending on the family: one widening did not fit them all."},
+    "rough_title": {"vi": "Độ gồ ghề của chuỗi: khoảng 80% / 95% của mô hình xu hướng (toàn bộ chuỗi), không có → có hệ số theo độ gồ ghề",
+                    "en": "Roughness of the history: the trend models' 80% / 95% cover (full history), without → with the roughness term"},
+    "rough_caption": {
+        "vi": "r = độ lệch chuẩn của mức thay đổi giữa các thay đổi hằng năm / (√2 × độ lệch chuẩn của các thay đổi hằng năm): khoảng 1 "
+              "với bước ngẫu nhiên, gần 0 với đường cong trơn (như tỷ suất sinh). Với một hệ số nới chung, khoảng dự báo của mô hình "
+              "xu hướng phủ quá ít ở chuỗi trơn (xu hướng trơn vẫn bẻ cong) và quá nhiều ở chuỗi gồ ghề; nay hệ số nới nhân thêm r^d "
+              "(d học được = {d}) và không bao giờ nhỏ hơn 1 (không hẹp hơn khoảng của chính mô hình). Số trong ngoặc: số dự báo.",
+        "en": "r = sd of the yearly changes' own changes / (√2 × sd of the yearly changes): about 1 for a random walk, near 0 for a "
+              "smooth curve (such as fertility rates). With one widening for all, the trend models' bands covered too little on smooth "
+              "histories (a smooth trend still bends) and too much on rough ones; the widening is now also multiplied by r^d (learned "
+              "d = {d}) and never below 1 (never narrower than the models' own bands). In brackets: the number of forecasts."},
+    "col_rough_all": {"vi": "Tất cả", "en": "All"},
+    "col_rough_smooth": {"vi": "r < 0,3 (trơn)", "en": "r < 0.3 (smooth)"},
+    "col_rough_rough": {"vi": "r ≥ 0,9 (gồ ghề)", "en": "r ≥ 0.9 (rough)"},
     "col_points": {"vi": "Số điểm", "en": "Points"},
     "col_mase_ct_ens": {"vi": "MASE xu hướng có ràng buộc / tổ hợp", "en": "MASE constrained trend / ensemble"},
     "col_cover_ct": {"vi": "Phủ 80% / 95%, xu hướng có ràng buộc", "en": "80% / 95% cover, constrained trend"},

@@ -289,3 +289,28 @@ def test_a_preset_and_a_reset_in_the_lab_set_sliders_sidebar_and_link_in_the_run
     at.button(key="lab_reset").click().run()
     assert all(at.slider(key=f"lever_{k}").value == 0 for k in want)
     assert any("Cơ sở" in m.value for m in at.sidebar.markdown) and not any(k.startswith("sc_") for k in at.query_params)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_method_page_shows_the_evidence_for_the_roughness_term_from_the_results_file(lang):
+    import json
+
+    from models import config
+    from ui.i18n import fmt_percent, t
+
+    at = open_page("app_pages/method.py", lang)
+    smooth = t("col_rough_smooth", lang)
+    table = next(d.value for d in at.dataframe if smooth in d.value.columns)
+    full = {c["collection"].split(":")[0]: c["regimes"]["full"]
+            for c in json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]}
+    c = full["C"]
+    want = (f"{fmt_percent(c['cover_plain'][0], lang)} / {fmt_percent(c['cover_plain'][1], lang)} → "
+            f"{fmt_percent(c['cover'][0], lang)} / {fmt_percent(c['cover'][1], lang)}")
+    row = table[table[t("col_collection", lang)] == t("collection_C", lang)].iloc[0]
+    assert row[t("col_rough_all", lang)] == want
+    assert len(table) == len(full)
+    from models.calibration import default
+    from ui.i18n import fmt_number
+
+    caption = next(x.value for x in at.caption if "r^d" in x.value)
+    assert fmt_number(default().params["trend"]["d"], lang, 1) in caption     # the shipped d, in the page's language
