@@ -187,3 +187,30 @@ def test_another_levers_preview_on_the_target_chart_is_the_fan_and_line_the_page
         (key, text), = step["layout"].items()
         k = [a.name for a in fig.layout.annotations].index("scrub_p")
         assert key == f"annotations[{k}].text" and text == fig.layout.annotations[k].text and "0,5 → xác suất đạt" in text
+
+
+def test_the_pages_hand_the_in_chart_steps_to_the_browser_and_a_saved_figure_keeps_plotlys_own(cat, region_prep):
+    """On the target page (and present mode) ui/scrub_sync draws the steps, so Plotly must not run them as well; a figure
+    used anywhere else keeps steps that Plotly runs by itself (they work without the component)."""
+    import json
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    from ui.scrub_sync import hand_over
+
+    _, fig = region_figure(cat, region_prep)
+    assert all(step.execute is None for step in fig.layout.sliders[0].steps)     # Plotly's default: it runs them
+    hand_over(fig)
+    assert all(step.execute is False for step in fig.layout.sliders[0].steps)
+    hand_over(None)                                                                # no chart: nothing to do
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app_pages" / "target.py"), default_timeout=120)
+    at.session_state["lang"] = "vi"
+    at.query_params["target"] = "kh402_productivity_region_2045"
+    at.run()
+    assert not at.exception
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    steps = spec["layout"]["sliders"][0]["steps"]
+    assert len(steps) == 81 and all(s["execute"] is False for s in steps)
+    assert spec["layout"]["yaxis"]["range"] and spec["layout"]["yaxis"].get("autorange") in (None, False)
