@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from models.backtest import QGRID, rolling_origin  # noqa: E402
-from models.calibration import CALIBRATION_FILE, FAMILIES, MIN_FACTOR, ROUGHNESS_RANGE, Calibration  # noqa: E402
+from models.calibration import CALIBRATION_FILE, FAMILIES, MIN_FACTOR, ROUGHNESS_RANGE, Calibration, widening  # noqa: E402
 from models.forecast import FULL_MODEL_POINTS, LOW_EVIDENCE_POINTS, route  # noqa: E402
 
 LEARN_VARS = ("rgdpna", "emp", "pop", "rnna", "rconna", "hc", "cgdpo", "xr", "pl_gdpo", "labsh", "csh_i",
@@ -259,8 +259,8 @@ def _log_rough(frame: pd.DataFrame) -> np.ndarray:
 
 
 def k_of(frame: pd.DataFrame, p: dict, floor: float = 0.0) -> np.ndarray:
-    return np.maximum(np.exp(p["a"] + p["b"] * np.log(frame["h"].to_numpy(float))
-                             + p["c"] * np.log(frame["n_obs"].to_numpy(float)) + p.get("d", 0.0) * _log_rough(frame)), floor)
+    rough = frame["rough"].to_numpy(float) if "rough" in frame else 1.0
+    return widening(p, frame["h"].to_numpy(float), frame["n_obs"].to_numpy(float), rough, floor)
 
 
 def _cells(frame: pd.DataFrame) -> pd.Series:
@@ -363,6 +363,11 @@ def reliability(f: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
     return table, brier, base
 
 
+def trend_records(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ensemble's records where the app uses it (9+ points): what the trend family learns from."""
+    return frame[(frame["method"] == "ensemble") & (routed(frame) == "ensemble")]
+
+
 def routed(frame: pd.DataFrame) -> np.ndarray:
     """Per record, the method the app's own route() uses on a level series of that many points."""
     return frame["n_obs"].map(lambda n: route(int(n), False)).to_numpy()
@@ -458,7 +463,7 @@ def _fmt_row(name: str, b: dict) -> str:
 def roughness_sweep(records: dict, learn: dict) -> list[dict]:
     """The trend family's (a, b, c) re-learned at each fixed d of D_GRID's half nearest 0: the learning loss that chose d,
     and the full-history cover that follows on every collection (how much the choice of d matters)."""
-    full = {n: r[(r["method"] == "ensemble") & (routed(r) == "ensemble")] for n, r in records.items()}
+    full = {n: trend_records(r) for n, r in records.items()}
     out = []
     for d in (0.0, -0.2, -0.3, -0.4, -0.5, -0.6):
         p, info = learn_family([full[n] for n in learn], UNDER_WEIGHT["trend"], (d,), MIN_FACTOR["trend"])
@@ -662,8 +667,8 @@ def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
     here, _ = learn_family([r[(r["method"] == "ensemble") & (r["n_obs"] >= LOW_EVIDENCE_POINTS)]
                             for name, r in records.items() if name in learn], UNDER_WEIGHT["trend"], floor=MIN_FACTOR["trend"])
     cal_here = Calibration(params={**params, "trend": here})   # for the comparison only, never written
-    plain, _ = learn_family([r[(r["method"] == "ensemble") & (routed(r) == "ensemble")]
-                             for name, r in records.items() if name in learn], UNDER_WEIGHT["trend"], floor=MIN_FACTOR["trend"])
+    plain, _ = learn_family([trend_records(r) for name, r in records.items() if name in learn], UNDER_WEIGHT["trend"],
+                            floor=MIN_FACTOR["trend"])
     cal_plain = Calibration(params={**params, "trend": plain})   # without the roughness term: the comparison only
     summaries = [summarise(name, r, cal, cal_here, cal_plain) for name, r in records.items()]
     sweep = roughness_sweep(records, learn)

@@ -65,6 +65,15 @@ def roughness(z) -> float:
     return float(np.clip(np.diff(d).std(ddof=1) / (np.sqrt(2.0) * sd), *ROUGHNESS_RANGE))
 
 
+def widening(p: dict, h, n, rough=1.0, floor: float = 0.0) -> np.ndarray:
+    """k = exp(a + b ln h + c ln n + d ln r), at least `floor`: the one formula (h, n and r may be the arrays of
+    backtest records, as benchmarks/calibrate.py learns it)."""
+    r = np.clip(np.asarray(rough, dtype=float), *ROUGHNESS_RANGE)
+    k = np.exp(p["a"] + max(p["b"], 0.0) * np.log(np.asarray(h, dtype=float))
+               + p["c"] * np.log(np.maximum(np.asarray(n, dtype=float), 1.0)) + p.get("d", 0.0) * np.log(r))
+    return np.maximum(k, floor)
+
+
 @dataclass
 class Calibration:
     """params[family] = {"a": …, "b": …, "c": …[, "d": …]}: k(h, n, r) = exp(a + b ln h + c ln n + d ln r)."""
@@ -77,13 +86,11 @@ class Calibration:
 
     def factor(self, method: str, n_obs: int, horizon: int, rough: float = 1.0) -> np.ndarray:
         """k for h = 1..horizon (1 where the family has no correction); `rough`: roughness() of the history."""
-        p = self.params.get(family(method) or "")
+        fam = family(method) or ""
+        p = self.params.get(fam)
         if p is None:
             return np.ones(horizon)
-        h = np.arange(1, horizon + 1, dtype=float)
-        r = float(np.clip(rough, *ROUGHNESS_RANGE))
-        k = np.exp(p["a"] + max(p["b"], 0.0) * np.log(h) + p["c"] * np.log(max(int(n_obs), 1)) + p.get("d", 0.0) * np.log(r))
-        return np.maximum(k, MIN_FACTOR.get(family(method) or "", 0.0))
+        return widening(p, np.arange(1, horizon + 1), int(n_obs), rough, MIN_FACTOR.get(fam, 0.0))
 
     def apply(self, z_paths: np.ndarray, n_obs: int, method: str, rough: float = 1.0) -> np.ndarray:
         """Widen every path's distance from the median path; the median and the paths' order stay."""

@@ -159,30 +159,36 @@ def fan_chart(history: pd.DataFrame, lang: str = "vi", *, title: str = "", unit:
 def readable_range(core: list[np.ndarray], tails: list[np.ndarray], room: float = 0.5) -> tuple[float, float, float] | None:
     """(low, high, how far the 95% band reaches) when the 95% band runs past the 80% bands, history and target by
     more than `room` of their span — a 2-point series 20 years out — so the axis shows them; None otherwise."""
-    vals = np.concatenate([np.ravel(c) for c in core]) if core else np.array([])
-    ext = np.concatenate([np.ravel(c) for c in tails]) if tails else np.array([])
-    vals, ext = vals[np.isfinite(vals)], ext[np.isfinite(ext)]
+    vals, ext = _finite(core), _finite(tails)
     if not vals.size or not ext.size:
         return None
     lo, hi = float(vals.min()), float(vals.max())
-    span = max(hi - lo, abs(hi) * 0.05, 1e-9)
+    span = _extent(lo, hi)
     above, below = float(ext.max()) > hi + room * span, float(ext.min()) < lo - room * span
     if not (above or below):
         return None
-    pad = 0.08 * span
-    low = max(lo - pad, 0.0) if lo >= 0 else lo - pad      # a positive series' axis does not dip below zero
-    return low, hi + pad, float(ext.max()) if above else float(ext.min())
+    return (*_padded(lo, hi), float(ext.max()) if above else float(ext.min()))
 
 
-def full_range(values: list[np.ndarray], pad: float = 0.08) -> tuple[float, float]:
-    """Everything in `values`, with `pad` of their span either side; a positive series' axis stays above zero."""
-    v = np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in values]) if values else np.array([])
-    v = v[np.isfinite(v)]
-    if not v.size:
-        return 0.0, 1.0
-    lo, hi = float(v.min()), float(v.max())
-    span = max(hi - lo, abs(hi) * 0.05, 1e-9)
-    return (max(lo - pad * span, 0.0) if lo >= 0 else lo - pad * span), hi + pad * span
+def full_range(values: list[np.ndarray]) -> tuple[float, float]:
+    """Everything in `values`, padded as `readable_range` pads."""
+    v = _finite(values)
+    return _padded(float(v.min()), float(v.max())) if v.size else (0.0, 1.0)
+
+
+def _finite(arrays: list) -> np.ndarray:
+    v = np.concatenate([np.ravel(np.asarray(x, dtype=float)) for x in arrays]) if arrays else np.array([])
+    return v[np.isfinite(v)]
+
+
+def _extent(lo: float, hi: float) -> float:
+    return max(hi - lo, abs(hi) * 0.05, 1e-9)
+
+
+def _padded(lo: float, hi: float, pad: float = 0.08) -> tuple[float, float]:
+    """`pad` of the span either side; a positive series' axis does not dip below zero."""
+    p = pad * _extent(lo, hi)
+    return (max(lo - p, 0.0) if lo >= 0 else lo - p), hi + p
 
 
 def add_scrub(fig: go.Figure, scrub: dict, traces: list[int], lang: str) -> None:
