@@ -9,10 +9,14 @@ Collections (countries and provinces split by the parity of CRC32 of their code:
 - learn  L2: World Bank fertility rate 1960–2013 (statsmodels.datasets.fertility), even countries
 - learn  L3: the bundled GSO series by province (labour force 2005–2020, population; the 2019–2024 PX-Web
             tables in the short regime only), even provinces
+- learn  L4: yearly panels of US states (gross state product, employment, unemployment, public capital,
+            population, income, cigarette prices and sales) and of OECD countries (gasoline, income, cars),
+            from R package plm (Debian r-cran-plm, benchmarks/rpanels.py), even units
 - check  A: PWT 9.1, the same variables, odd countries
 - check  B: PWT 9.1, 10 other variables, odd countries
 - check  C: World Bank fertility, odd countries
 - check  D: the bundled GSO series (the same tables), odd provinces, and Viet Nam's national series
+- check  F: the same panels, odd units
 - check  E: other kinds of yearly series shipped by statsmodels (Nile flow, sunspots, copper market, Grunfeld
             firms, Longley, US macro data as yearly means, El Niño and CO₂ yearly means)
 Every collection is backtested in two regimes: full history (all points before the origin, 10+) and the
@@ -170,6 +174,23 @@ def statsmodels_series() -> list:
     return clean
 
 
+def panel_series(which: str, limit: int) -> list:
+    """US states' and OECD countries' yearly panels (benchmarks/rpanels.py): even units learn, odd units are held out."""
+    import rpanels
+
+    f = rpanels.load()
+    out = []
+    for (panel, unit, var), g in f.groupby(["panel", "unit", "variable"]):
+        if (which == "learn") == _odd(f"{panel}:{unit}"):
+            continue
+        s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy()).sort_index().dropna()
+        lo, hi = rpanels.BOUNDED.get(var, (None, None))
+        if len(s) < 16 or (lo is None and (s <= 0).any()):
+            continue
+        out.append((f"plm:{panel}:{unit}:{var}", s, lo, hi, False))
+    return _subsample(out, limit)
+
+
 def _subsample(series: list, limit: int) -> list:
     series = sorted(series, key=lambda x: zlib.crc32(x[0].encode()))
     return series[:limit] if limit else series
@@ -184,6 +205,8 @@ def _group(sid: str) -> str | None:
         return "fertility"
     if parts[0] == "gso":
         return f"gso:{parts[2]}:{parts[3]}"
+    if parts[0] == "plm":
+        return f"plm:{parts[1]}:{parts[3]}"
     return None
 
 
@@ -627,12 +650,14 @@ def main() -> int:
 def run_backtests(args, t0) -> tuple[dict, dict]:
     learn = {"L1: PWT 9.1 (even countries)": pwt_series("learn", args.limit),
              "L2: World Bank fertility (even countries)": fertility_series("learn", args.limit),
-             "L3: GSO provincial series (even provinces)": gso_series("learn")}
+             "L3: GSO provincial series (even provinces)": gso_series("learn"),
+             "L4: US states and OECD panels (even units)": panel_series("learn", args.limit)}
     checks = {"A: PWT 9.1, same variables, odd countries": pwt_series("A", args.limit),
               "B: PWT 9.1, other variables, odd countries": pwt_series("B", args.limit),
               "C: World Bank fertility, odd countries": fertility_series("check", args.limit),
               "D: GSO provincial series (odd provinces) and Viet Nam": gso_series("check"),
-              "E: statsmodels yearly series (other kinds)": statsmodels_series()}
+              "E: statsmodels yearly series (other kinds)": statsmodels_series(),
+              "F: US states and OECD panels, odd units": panel_series("check", args.limit)}
     records = {}
     for name, series in {**learn, **checks}.items():
         records[name] = backtest(series, args.workers)
@@ -641,6 +666,8 @@ def run_backtests(args, t0) -> tuple[dict, dict]:
 
 
 def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
+    import rpanels
+
     params, info = {}, {}
     for fam, method in (("trend", "ensemble"), ("short", "constrained_trend"), ("mean", "mean")):
         frames = [r[(r["method"] == method) & ((routed(r) == method) | (fam == "mean"))]
@@ -653,7 +680,8 @@ def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
         "learned_on": "; ".join(f"{n} ({len(learn[n])} series)" for n in learn),
         "sources": "Penn World Table 9.1 (Feenstra, Inklaar & Timmer 2015, AER 105(10); Debian r-cran-pwt9); World Bank "
                    "WDI fertility rate (statsmodels.datasets.fertility, World Bank terms of use); GSO PX-Web tables bundled "
-                   "in data/ (V0234 labour force, population) and the 2019–2024 provincial tables (short regime only)",
+                   "in data/ (V0234 labour force, population) and the 2019–2024 provincial tables (short regime only); "
+                   + rpanels.CITATION,
         "backtest": f"rolling origin, 3 origins 4 years apart, horizons 1–{MAX_H}, 300 paths; full history (10+ points) "
                     f"and the last {SHORT} points",
         "rule": "k(h, n, r) = exp(a + b ln h + c ln n + d ln r), b ≥ 0, r = the history's roughness (models/calibration.py; "
