@@ -60,8 +60,9 @@ SHORT = (2, 3, 5, 6, 8)
 SHORT_ONLY = 4      # GSO tables of 4–11 points join the short regime (cut to the lengths of SHORT that leave a year)
 MAX_H = 10
 METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c3", "ct_c6", "ct_linear", "ct_pool", "ct_snr1", "ct_snr2",
-           "ct_snr3")
+           "ct_snr3", "ct_r0")
 SHRINK_VARIANTS = ("constrained_trend", "ct_linear", "ct_snr1", "ct_snr2", "ct_snr3")   # compared on MASE and median share
+ROUGH_VARIANT = "ct_r0"     # the count rule without the roughness (m/(m+1)): the shipped rule's evidence
 LEVELS = (0.5, 0.8, 0.95)
 A_GRID = np.round(np.arange(-1.5, 2.501, 0.05), 3)
 MIN_CELL = 50        # a (horizon, length) cell with fewer forecasts is too noisy to steer the fit
@@ -416,13 +417,13 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration, cal_here: Calibr
         ours = g[(g["method"] == routed(g)) & ~rates]
         block = {"n": int(len(ours)), "mase": {}, "rates": {}}
         for m in ("ensemble", "constrained_trend", "ets", "theta", "drift", "naive", "ct_c0", "ct_c3", "ct_c6", "ct_linear",
-                  "ct_pool", "ct_snr1", "ct_snr2", "ct_snr3"):
+                  "ct_pool", "ct_snr1", "ct_snr2", "ct_snr3", "ct_r0"):
             x = g[(g["method"] == m) & ~rates]
             if len(x):
                 block["mase"][m] = mase(x)
         if regime != "full":      # the short trend's shrinkage rules: accuracy and where the median sits (k leaves it)
             block["variants"] = {}
-            for m in SHRINK_VARIANTS:
+            for m in SHRINK_VARIANTS + (ROUGH_VARIANT,):
                 x = g[(g["method"] == m) & ~rates]
                 if len(x):
                     block["variants"][m] = {"n": int(len(x)), "mase": mase(x),
@@ -601,6 +602,24 @@ def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: f
             if v:
                 lines.append(f"| {s['collection']} | {regime.replace('_', ' ')} | " + " | ".join(
                     f"{v[m]['mase']:.3f} / {v[m]['q50']:.2f}" if m in v else "–" for m in SHRINK_VARIANTS) + " |")
+    lines += ["", "## The short trend's shrinkage and the history's roughness: m/(m + 1) (before) → m/(m + r²) (shipped)", "",
+              "r = the roughness of the 5–8 points (1 below 5 points, so 2–4-point series are the same under both rules). "
+              "Each cell: MASE / share of outcomes below the median, without r² → with it; last 5, 6 and 8 points, and the MASE "
+              "change over all three.", "",
+              "| collection | last 5 | last 6 | last 8 | 5–8 points: MASE with r² against without |", "|---|---|---|---|---|"]
+    for s in summaries:
+        cells, pairs = [], []
+        for regime in ("last_5", "last_6", "last_8"):
+            v = s["regimes"].get(regime, {}).get("variants", {})
+            if "constrained_trend" in v and ROUGH_VARIANT in v:
+                a, b = v["constrained_trend"], v[ROUGH_VARIANT]
+                cells.append(f"{b['mase']:.3f} / {b['q50']:.2f} → {a['mase']:.3f} / {a['q50']:.2f}")
+                pairs.append((a["mase"] * a["n"], b["mase"] * b["n"]))
+            else:
+                cells.append("–")
+        if pairs:
+            change = sum(p[0] for p in pairs) / sum(p[1] for p in pairs) - 1
+            lines.append(f"| {s['collection']} | " + " | ".join(cells) + f" | {change:+.1%} |")
     lines += ["", "## Short trend shrunk towards the pooled drift of the same indicator (other series, same years)", "",
               "Drift × m/(m+1) + pooled × 1/(m+1) instead of drift × m/(m+1) (towards no change); the pooled drift is the "
               "median yearly log change of the other series of the same indicator over the same points (no year after the "

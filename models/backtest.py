@@ -57,7 +57,9 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
             elif m.startswith("ct_snr"):   # shrunk by how clearly its changes agree, t²/(t²+c)
                 out[m] = ConstrainedTrend(floor, shrink_c=float(m[6:]), rule="snr").fit(z).simulate(horizon, n_paths, rng)
             elif m == "ct_linear":       # the rule before 2026-12-02: m/(m+3), carried forward undamped
-                out[m] = ConstrainedTrend(floor, shrink_c=3.0, damping=1.0).fit(z).simulate(horizon, n_paths, rng)
+                out[m] = ConstrainedTrend(floor, shrink_c=3.0, damping=1.0, rough_power=0.0).fit(z).simulate(horizon, n_paths, rng)
+            elif m == "ct_r0":           # the rule before 2026-12-03 (night): m/(m+1) whatever the roughness
+                out[m] = ConstrainedTrend(floor, rough_power=0.0).fit(z).simulate(horizon, n_paths, rng)
             elif m == "ct_pool":
                 out[m] = ConstrainedTrend(floor, prior=prior or 0.0).fit(z).simulate(horizon, n_paths, rng)
         if history.size >= 2:

@@ -174,6 +174,28 @@ def test_the_agreement_rule_keeps_a_steady_trend_like_the_count_rule_and_shrinks
         0.5 * abs(ConstrainedTrend(0.001, shrink_c=1.0).fit(noisy).drift)
 
 
+def test_from_five_points_a_smooth_history_keeps_more_of_its_drift_and_a_jagged_one_less():
+    """Weight m/(m + r²), r the roughness: a smooth curve (its changes change steadily, r near 0.1) keeps almost all of
+    it, zig-zags (r 1.5) keep m/(m + 2.25); with 4 points r says nothing and the weight stays m/(m+1)."""
+    from models.calibration import roughness
+    from models.forecast import ConstrainedTrend
+
+    idx = pd.period_range("2018", periods=6, freq="Y")
+    smooth = pd.Series(np.log([100.0, 110.0, 118.0, 124.0, 128.0, 130.0]), index=idx)     # a slowing rise
+    jagged = pd.Series(np.log([100.0, 112.0, 101.0, 114.0, 103.0, 116.0]), index=idx)
+    for z in (smooth, jagged):
+        d = np.diff(z.to_numpy())
+        r = roughness(z.to_numpy())
+        fitted = ConstrainedTrend(0.001).fit(z)
+        assert fitted.drift == pytest.approx(d.mean() * 5 / (5 + r ** 2))
+        assert ConstrainedTrend(0.001, rough_power=0.0).fit(z).drift == pytest.approx(d.mean() * 5 / 6)
+    assert roughness(smooth.to_numpy()) < 0.3 and roughness(jagged.to_numpy()) > 1.4
+    assert ConstrainedTrend(0.001).fit(smooth).drift > np.diff(smooth.to_numpy()).mean() * 5 / 6
+    assert ConstrainedTrend(0.001).fit(jagged).drift < np.diff(jagged.to_numpy()).mean() * 5 / 6
+    four = smooth.iloc[:4]
+    assert ConstrainedTrend(0.001).fit(four).drift == pytest.approx(np.diff(four.to_numpy()).mean() * 3 / 4)
+
+
 def test_the_short_trend_is_carried_forward_damped_so_its_median_bends_but_never_turns():
     """Median after h years = last + drift·(φ + … + φ^h): each step smaller than the one before, none reversed."""
     from models.forecast import ConstrainedTrend
