@@ -348,6 +348,11 @@ class Mean(Member):
 
 MEMBERS = {"ets": ETS, "theta": Theta, "drift": Drift, "naive": Naive, "mean": Mean}
 ENSEMBLE = ("ets", "theta")   # chosen on the learning collections of benchmarks/calibrate.py (README)
+# a history this smooth (roughness below it: its changes change steadily, like fertility rates) is forecast by damped
+# ETS alone: full-history MASE against the pair, learning collections (benchmarks/calibrate.py records, 2026-12-03):
+# PWT −0.4%, fertility −18.6%, GSO and US states unchanged (no such histories); the threshold is the one of 0.1–0.6
+# whose worst learning collection did best (0.3 cost US states +0.2%)
+SMOOTH_ETS_ONLY = 0.2
 
 
 def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Generator,
@@ -357,8 +362,14 @@ def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Gene
     are not finite or leave the other's range by orders of magnitude is dropped for this series.
     `fitted` passes paths already simulated (the backtests); the notes say what was dropped."""
     members, models, notes = {}, {}, []
-    half = n_paths // len(ENSEMBLE) + 1
-    for m in ENSEMBLE:
+    use = ENSEMBLE
+    if roughness(z.to_numpy()) < SMOOTH_ETS_ONLY:
+        use = ("ets",)
+        notes.append(Note("smooth_ets_only"))
+    half = n_paths // len(use) + 1
+    for m in use + (("theta",) if use != ENSEMBLE else ()):
+        if members and m not in use:          # Theta only stands in for an ETS that failed on a smooth history
+            break
         if fitted is not None and m in fitted:
             p = fitted[m]
         else:

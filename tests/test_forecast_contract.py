@@ -47,6 +47,19 @@ def test_the_ensemble_is_centred_on_the_mean_of_its_members_medians_with_a_sprea
     assert np.all(ours >= 0.9 * np.minimum(*width)) and np.all(ours <= 1.1 * np.maximum(*width))
 
 
+def test_a_very_smooth_history_is_forecast_by_ets_alone_and_says_so(annual_series):
+    from models.calibration import roughness
+    from models.forecast import SMOOTH_ETS_ONLY
+
+    smooth = pd.Series(6.5 - 3.0 * (1 - np.exp(-np.arange(14) / 6.0)), index=range(2010, 2024))   # a slowing fall
+    assert roughness(np.log(smooth.to_numpy())) < SMOOTH_ETS_ONLY <= roughness(np.log(annual_series.to_numpy()))
+    res = forecast(smooth, 5, method="ensemble", n_paths=1000, seed=0, calibration=False)
+    ets = forecast(smooth, 5, method="ets", n_paths=1000, seed=0, calibration=False)
+    assert [n.code for n in res.notes] == ["smooth_ets_only"]
+    assert np.allclose(np.median(res.paths, axis=1), np.median(ets.paths, axis=1), rtol=0.02)
+    assert "smooth_ets_only" not in [n.code for n in forecast(annual_series, 5, n_paths=500, calibration=False).notes]
+
+
 @pytest.mark.parametrize("method", METHODS + ("constrained_trend",))
 def test_bounded_series_never_leave_their_bounds(method):
     share = pd.Series([55.0, 62.0, 70.0, 78.0, 85.0, 90.0, 93.0, 96.0, 98.0, 98.5], index=range(2014, 2024))
