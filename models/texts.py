@@ -489,6 +489,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "smooth curve (such as fertility rates). With one widening for all, the trend models' bands covered too little on smooth "
               "histories (a smooth trend still bends) and too much on rough ones; the widening is now also multiplied by r^d (learned "
               "d = {d}) and never below 1 (never narrower than the models' own bands). In brackets: the number of forecasts."},
+    "shrink_title": {"vi": "Xu hướng có ràng buộc, 5–8 điểm cuối: MASE / tỷ lệ thực tế dưới trung vị, co theo m/(m+1) → theo m/(m + r²)",
+                     "en": "Constrained trend, last 5–8 points: MASE / share of outcomes below the median, shrunk by m/(m+1) → by m/(m + r²)"},
+    "shrink_caption": {
+        "vi": "r là độ gồ ghề của 5–8 điểm (chuỗi 2–4 điểm không đổi). Quy tắc được chọn trên các bộ chuỗi học (L1–L4); "
+              "các bộ A–F không dùng để chọn. Cột cuối: MASE thay đổi trên cả ba độ dài (âm là tốt hơn).",
+        "en": "r is the roughness of the 5–8 points (2–4-point series are unchanged). The rule was chosen on the learning "
+              "collections (L1–L4); A–F played no part in it. Last column: the MASE change over all three lengths (negative is better)."},
+    "col_shrink_change": {"vi": "MASE, 5–8 điểm", "en": "MASE, 5–8 points"},
     "col_rough_all": {"vi": "Tất cả", "en": "All"},
     "col_rough_smooth": {"vi": "r < 0,3 (trơn)", "en": "r < 0.3 (smooth)"},
     "col_rough_rough": {"vi": "r ≥ 0,9 (gồ ghề)", "en": "r ≥ 0.9 (rough)"},

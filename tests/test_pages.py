@@ -292,6 +292,27 @@ def test_a_preset_and_a_reset_in_the_lab_set_sliders_sidebar_and_link_in_the_run
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_method_page_shows_the_short_trends_shrinkage_evidence_from_the_results_file(lang):
+    import json
+
+    from models import config
+    from ui.i18n import fmt_number, t
+
+    at = open_page("app_pages/method.py", lang)
+    change = t("col_shrink_change", lang)
+    table = next(d.value for d in at.dataframe if change in d.value.columns)
+    blocks = {c["collection"].split(":")[0]: c for c in
+              json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]}
+    v = blocks["C"]["regimes"]["last_5"]["variants"]
+    want = (f"{fmt_number(v['ct_r0']['mase'], lang, 3)} / {fmt_number(v['ct_r0']['q50'], lang, 2)} → "
+            f"{fmt_number(v['constrained_trend']['mase'], lang, 3)} / {fmt_number(v['constrained_trend']['q50'], lang, 2)}")
+    row = table[table[t("col_collection", lang)] == t("collection_C", lang)].iloc[0]
+    assert row[t("regime_last_5", lang)] == want
+    assert row[change].startswith("−")          # fertility: the rule lowers the error
+    assert len(table) == len(blocks)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_shows_the_evidence_for_the_roughness_term_from_the_results_file(lang):
     import json
 
