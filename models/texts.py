@@ -458,13 +458,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_constrained_trend": {"vi": "xu hướng có ràng buộc (chuỗi 2–8 điểm)", "en": "constrained trend (2–8-point series)"},
     "backtest_title": {"vi": "Kiểm định quá khứ trên chuỗi số liệu của ứng dụng", "en": "Backtest on the app's own series"},
     "calibration_caveat": {
-        "vi": "Chưa đạt ở đâu: với chuỗi dài, khoảng 80% phủ 68% ở chuỗi GSO theo tỉnh (bộ D: chỉ 34 dự báo, thường cao hơn thực tế); "
+        "vi": "Chưa đạt ở đâu: với chuỗi dài, khoảng 80% phủ 68% ở chuỗi GSO theo tỉnh (bộ D: chỉ 34 dự báo, 33 trong số đó cho lực lượng lao động năm 2020 – năm COVID-19 – và gần như đều cao hơn thực tế); "
               "các bộ kiểm tra khác 75–89%; "
               "với 2–8 điểm cuối, khoảng 80% phủ 61–90% (thấp nhất: các chuỗi loại khác, bộ E, với 2 điểm; với 6–8 điểm: 80–90%); "
               "với chuỗi lao động GSO theo tỉnh đủ dài (bộ D), dự báo \"không đổi\" vẫn chính xác hơn. Xác suất đạt dựa trên chuỗi "
               "ngắn cần đọc thận trọng.",
         "en": "Where it still falls short: with long histories the 80% bands cover 68% on the GSO provincial series (collection D: "
-              "only 34 forecasts, which tend to run high); the other held-out collections 75–89%; with the last 2–8 points the 80% band covers 61–90% (lowest: series of other kinds, "
+              "only 34 forecasts, 33 of them of the 2020 labour force – the COVID-19 year – and almost all above the outcome); the other held-out collections 75–89%; with the last 2–8 points the 80% band covers 61–90% (lowest: series of other kinds, "
               "collection E, with 2 points; with 6–8 points 80–90%); on the full GSO provincial labour series (collection D) "
               "\"no change\" is still more accurate. Read probabilities that rest on short series with care."},
     "regime_full": {"vi": "Toàn bộ chuỗi (10+ điểm trước gốc dự báo)", "en": "Full history (10+ points before the origin)"},
