@@ -362,13 +362,12 @@ def ensemble_paths(z: pd.Series, horizon: int, n_paths: int, rng: np.random.Gene
     are not finite or leave the other's range by orders of magnitude is dropped for this series.
     `fitted` passes paths already simulated (the backtests); the notes say what was dropped."""
     members, models, notes = {}, {}, []
-    use = ENSEMBLE
-    if roughness(z.to_numpy()) < SMOOTH_ETS_ONLY:
-        use = ("ets",)
+    smooth = roughness(z.to_numpy()) < SMOOTH_ETS_ONLY
+    if smooth:
         notes.append(Note("smooth_ets_only"))
-    half = n_paths // len(use) + 1
-    for m in use + (("theta",) if use != ENSEMBLE else ()):
-        if members and m not in use:          # Theta only stands in for an ETS that failed on a smooth history
+    half = n_paths // (1 if smooth else len(ENSEMBLE)) + 1
+    for m in ENSEMBLE:
+        if smooth and members:                # ETS alone; Theta only stands in for an ETS that failed
             break
         if fitted is not None and m in fitted:
             p = fitted[m]
