@@ -10,25 +10,16 @@ from __future__ import annotations
 
 import lzma
 import struct
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from debpkg import unpacked
 
 CACHE = Path(__file__).resolve().parents[1] / "var" / "pwt"
 RDB = "usr/lib/R/site-library/pwt9/data/Rdata.rdb"
 CITATION = ("Feenstra, Robert C., Robert Inklaar and Marcel P. Timmer (2015), 'The Next Generation of the Penn "
             "World Table', American Economic Review 105(10), 3150-3182; PWT 9.1 via Debian package r-cran-pwt9")
-
-
-def _deb() -> Path:
-    CACHE.mkdir(parents=True, exist_ok=True)
-    debs = sorted(CACHE.glob("r-cran-pwt9_*.deb"))
-    if not debs:
-        subprocess.run(["apt-get", "download", "r-cran-pwt9"], cwd=CACHE, check=True, capture_output=True)
-        debs = sorted(CACHE.glob("r-cran-pwt9_*.deb"))
-    return debs[-1]
 
 
 def _objects(rdb: bytes) -> list[bytes]:
@@ -52,13 +43,11 @@ def load(version: str = "9.1") -> pd.DataFrame:
         return pd.read_csv(cached)
     import pyreadr
 
-    deb = _deb()
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["dpkg-deb", "-x", str(deb), tmp], check=True)
-        objs = _objects((Path(tmp) / RDB).read_bytes())
+    with unpacked("r-cran-pwt9", CACHE) as tmp:
+        objs = _objects((tmp / RDB).read_bytes())
         frames = []
         for i, o in enumerate(objs):
-            p = Path(tmp) / f"obj{i}.rds"
+            p = tmp / f"obj{i}.rds"
             p.write_bytes(o)
             frames.append(next(iter(pyreadr.read_r(str(p)).values())))
     frame = max(frames, key=lambda f: f.shape[1]) if version == "9.1" else min(frames, key=lambda f: f.shape[1])

@@ -14,33 +14,25 @@ Nothing is committed: the cache lives in var/ (git-ignored).
 """
 from __future__ import annotations
 
-import subprocess
-import tempfile
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from debpkg import unpacked
+
 CACHE = Path(__file__).resolve().parents[1] / "var" / "rpanels"
 DATA = "usr/lib/R/site-library/plm/data"
 CITATION = ("US states and OECD panels of R package plm 2.6-2 (Croissant & Millo, GPL-2+; Debian r-cran-plm): "
             "Produc (Munnell 1990), Cigar (Baltagi & Levin 1992), Gasoline (Baltagi & Griffin 1983)")
-# (panel, unit column, year offset, variables); Cigar's CPI is one national series repeated for every state: left out
+# (panel, unit column, year offset, variables, stored as logs: "l" + name); Cigar's CPI is one national series repeated
+# for every state: left out
 PANELS = {
-    "Produc": ("state", 0, ("gsp", "emp", "unemp", "pcap", "hwy", "water", "util", "pc")),
-    "Cigar": ("state", 1900, ("ndi", "pop", "pop16", "price", "sales", "pimin")),
-    "Gasoline": ("country", 0, ("lgaspcar", "lincomep", "lrpmg", "lcarpcap")),
+    "Produc": ("state", 0, ("gsp", "emp", "unemp", "pcap", "hwy", "water", "util", "pc"), False),
+    "Cigar": ("state", 1900, ("ndi", "pop", "pop16", "price", "sales", "pimin"), False),
+    "Gasoline": ("country", 0, ("gaspcar", "incomep", "rpmg", "carpcap"), True),
 }
 BOUNDED = {"unemp": (0.0, 100.0)}     # a share in %: forecast on the logit scale
-
-
-def _deb() -> Path:
-    CACHE.mkdir(parents=True, exist_ok=True)
-    debs = sorted(CACHE.glob("r-cran-plm_*.deb"))
-    if not debs:
-        subprocess.run(["apt-get", "download", "r-cran-plm"], cwd=CACHE, check=True, capture_output=True)
-        debs = sorted(CACHE.glob("r-cran-plm_*.deb"))
-    return debs[-1]
 
 
 def load() -> pd.DataFrame:
@@ -50,15 +42,13 @@ def load() -> pd.DataFrame:
         return pd.read_csv(cached, dtype={"unit": str})
     import pyreadr
 
-    deb = _deb()
     rows = []
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["dpkg-deb", "-x", str(deb), tmp], check=True)
-        for panel, (unit, offset, variables) in PANELS.items():
-            f = next(iter(pyreadr.read_r(str(Path(tmp) / DATA / f"{panel}.rda")).values()))
+    with unpacked("r-cran-plm", CACHE) as tmp:
+        for panel, (unit, offset, variables, logs) in PANELS.items():
+            f = next(iter(pyreadr.read_r(str(tmp / DATA / f"{panel}.rda")).values()))
             for v in variables:
-                value = np.exp(f[v].astype(float)) if v.startswith("l") and panel == "Gasoline" else f[v].astype(float)
-                rows.append(pd.DataFrame({"panel": panel, "unit": f[unit].astype(str).str.strip(), "variable": v[1:] if panel == "Gasoline" else v,
+                value = np.exp(f["l" + v].astype(float)) if logs else f[v].astype(float)
+                rows.append(pd.DataFrame({"panel": panel, "unit": f[unit].astype(str).str.strip(), "variable": v,
                                           "year": f["year"].astype(int) + offset, "value": value.to_numpy()}))
     frame = pd.concat(rows, ignore_index=True)
     frame.to_csv(cached, index=False)
