@@ -100,20 +100,18 @@ def shrink_table(summary: dict) -> None:
     the rule before (m/(m+1)) → the shipped one (m/(m + r²))."""
     rows = []
     for block in summary.get("collections", []):
-        row, pairs = {t("col_collection", lg): collection_name(block["collection"])}, []
+        change = block.get("rough_shrink_change")    # benchmarks/calibrate.py: MASE over the 5–8-point records
+        if change is None:
+            continue
+        row = {t("col_collection", lg): collection_name(block["collection"])}
         for regime in ("last_5", "last_6", "last_8"):
             v = (block["regimes"].get(regime) or {}).get("variants", {})
             new, old = v.get("constrained_trend"), v.get("ct_r0")
-            if not (new and old):
-                row[t("regime_" + regime, lg)] = "–"
-                continue
             row[t("regime_" + regime, lg)] = (f"{fmt_number(old['mase'], lg, 3)} / {fmt_number(old['q50'], lg, 2)} → "
-                                              f"{fmt_number(new['mase'], lg, 3)} / {fmt_number(new['q50'], lg, 2)}")
-            pairs.append((new["mase"] * new["n"], old["mase"] * old["n"]))
-        if pairs:
-            change = sum(p[0] for p in pairs) / sum(p[1] for p in pairs) - 1
-            row[t("col_shrink_change", lg)] = ("+" if change > 0 else "−" if change < 0 else "") + fmt_percent(abs(change), lg, 1)
-            rows.append(row)
+                                              f"{fmt_number(new['mase'], lg, 3)} / {fmt_number(new['q50'], lg, 2)}"
+                                              if new and old else "–")
+        row[t("col_shrink_change", lg)] = ("+" if change > 0 else "−" if change < 0 else "") + fmt_percent(abs(change), lg, 1)
+        rows.append(row)
     if rows:
         st.markdown(f"**{t('shrink_title', lg)}**")
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="calib_shrink_rough")
