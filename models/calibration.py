@@ -11,7 +11,8 @@ applied to whole paths around the median path: path = median + k(h, n) · (path 
 The median is never moved (a learned shift fitted one data family and hurt the others), and
 because k rises with h, a band never shrinks with the horizon. `benchmarks/calibrate.py`
 learns a, b, c on several families of real yearly series (Penn World Table variables, World
-Bank fertility rates, the bundled GSO provincial series), choosing for each forecaster family
+Bank fertility rates, the bundled GSO provincial series, US states and OECD panels; for the short family also firms,
+municipalities and counties), choosing for each forecaster family
 the values that keep the *worst* family's coverage error smallest, and checks them on series
 not used to learn. They ship in `data/calibration.json` with their provenance.
 
