@@ -1,0 +1,133 @@
+"""Other rules for the constrained trend's yearly spread, checked on the stored calibration records (measured, not shipped).
+
+Why: with one widening per history length, the short family's bands cover 97–99% of the GSO population series and 54–66% of
+the firms' series (benchmarks/results/calibration.md). The shipped spread is sigma = max(sd of the changes, their mean
+absolute size, a floor): for a smooth rising series the second term is the trend itself. Would another rule let one
+widening serve both? The constrained trend's paths have a shape that depends on the number of changes only, and sigma
+scales all of them (drift_se = sigma/√m included), so each record's needed widening under another rule is the stored one
+times sigma_shipped / sigma_rule: no new backtest. Each rule's short-family widening is re-learned on L1–L5 the way
+benchmarks/calibrate.py learns it, and cover, reliability and per-panel cover follow.
+
+Run after benchmarks/calibrate.py (reads var/calibration_records.pkl and the same series loaders):
+  .venv/bin/python benchmarks/short_spread.py      -> benchmarks/results/short_spread.md
+"""
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import calibrate as cb  # noqa: E402
+from models.calibration import roughness  # noqa: E402
+from models.forecast import ConstrainedTrend, _clean, choose_transform  # noqa: E402
+
+RULES = {
+    "shipped": "max(sd, mean |d|, floor)",
+    "sd": "max(sd, floor) from 2 changes (|d| with one)",
+    "rms_shrunk": "max(RMS of d around the shrunk drift, floor)",
+    "sd_or_shrunk_size": "max(sd, (1 − w) · mean |d|, floor)",
+    "rms": "max(RMS of d, floor)",
+}
+
+
+def spreads(z: np.ndarray, floor: float) -> dict:
+    d = np.diff(z)
+    m = d.size
+    sd = float(d.std(ddof=1)) if m > 1 else 0.0
+    w = m / (m + ConstrainedTrend.shrink_c * roughness(z) ** ConstrainedTrend.rough_power)
+    return {"shipped": max(sd, float(np.mean(np.abs(d))), floor),
+            "sd": max(sd if m > 1 else abs(float(d[0])), floor),
+            "rms_shrunk": max(float(np.sqrt(np.mean((d - w * d.mean()) ** 2))), floor),
+            "sd_or_shrunk_size": max(sd, (1 - w) * float(np.mean(np.abs(d))), floor),
+            "rms": max(float(np.sqrt(np.mean(d ** 2))), floor)}
+
+
+def all_series(limit: int = 300) -> dict:
+    out = {}
+    for x in (cb.pwt_series("learn", limit) + cb.pwt_series("A", limit) + cb.pwt_series("B", limit)
+              + cb.statsmodels_series()):
+        out[x[0]] = x
+    for w in ("learn", "check"):
+        for x in cb.fertility_series(w, limit) + cb.gso_series(w) + cb.panel_series(w, limit) + cb.micro_series(w):
+            out[x[0]] = x
+    return out
+
+
+def ratios(records: dict) -> dict:
+    """Per collection: the short trend's records (where the app uses it) with sigma_shipped / sigma_rule per rule."""
+    series = all_series()
+    out = {}
+    for name, r in records.items():
+        g = r[(r["regime"] == "short") & (r["method"] == "constrained_trend") & (cb.routed(r) == "constrained_trend")].copy()
+        cache = {}
+        for key in set(zip(g["series_id"], g["origin"], g["n_obs"])):
+            sid, origin, n = key
+            _, s, lo, hi, _ = series[sid]
+            s, _ = _clean(s)
+            hist = s[s.index <= origin].iloc[-n:]
+            tr = choose_transform(s.to_numpy(), lo, hi)
+            sp = spreads(tr.forward(hist.to_numpy()), tr.floor(float(hist.iloc[-1])))
+            cache[key] = {k: sp["shipped"] / v for k, v in sp.items()}
+        keys = list(zip(g["series_id"], g["origin"], g["n_obs"]))
+        for rule in RULES:
+            g["ratio_" + rule] = [cache[k][rule] for k in keys]
+        out[name] = g
+    return out
+
+
+def panel(sid: str) -> str:
+    parts = sid.split(":")
+    return parts[2] if parts[0] == "gso" else parts[1]
+
+
+def main() -> int:
+    records = pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"]
+    frames = ratios(records)
+    learn = [n for n in frames if n.startswith("L")]
+    lines = ["# The constrained trend's spread: other rules, re-learned and checked on the stored records", "",
+             "Each rule's short-family widening k(h, n) is re-learned on L1–L5 as benchmarks/calibrate.py does; 80 % / 95 % "
+             "cover by history length, the largest reliability gap (deciles with ≥ 30 events) and, for the firms' panels "
+             "(L5, G) and the GSO series (L3, D), the 80 % cover with 2–3 points by panel or indicator.", ""]
+    for rule, text in RULES.items():
+        learnt = []
+        for n in learn:
+            f = frames[n].copy()
+            for lv in (50, 80, 95):
+                f[f"need{lv}"] = f[f"need{lv}"] * f["ratio_" + rule]
+            learnt.append(f)
+        p, info = cb.learn_family(learnt, cb.UNDER_WEIGHT["short"])
+        lines += [f"## {rule}: sigma = {text}", "",
+                  f"Learned (a, b, c) = ({p['a']:.2f}, {p['b']:.2f}, {p['c']:.2f}); worst learning loss {info['worst_loss']:.4f}.", "",
+                  "| collection | 2 points | 3 | 5 | 8 | reliability gap | 80 % cover with 2–3 points, by panel |",
+                  "|---|---|---|---|---|---|---|"]
+        for name, g in frames.items():
+            f = g.assign(k=cb.k_of(g, p) / g["ratio_" + rule])
+            cells = [f"{cb.coverage(x, .8):.0%} / {cb.coverage(x, .95):.0%}" for x in (f[f["n_obs"] == n] for n in (2, 3, 5, 8))]
+            table, _, _ = cb.reliability(f)
+            t = table[table["n"] >= 30]          # as benchmarks/calibrate.py quotes it
+            gap = float((t["predicted"] - t["observed"]).abs().max()) * 100
+            by = ""
+            if name.split(":")[0] in ("L5", "G", "L3", "D"):
+                short = f[f["n_obs"].isin((2, 3))]
+                by = ", ".join(f"{k} {cb.coverage(x, .8):.0%}" for k, x in short.groupby(short["series_id"].map(panel)))
+            lines.append(f"| {name} | " + " | ".join(cells) + f" | {gap:.1f} pp | {by} |")
+        lines.append("")
+        print(rule, p, round(info["worst_loss"], 4), flush=True)
+    out = ROOT / "benchmarks" / "results" / "short_spread.md"
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"-> {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
