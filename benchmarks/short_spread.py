@@ -10,6 +10,8 @@ benchmarks/calibrate.py learns it, and cover, reliability and per-panel cover fo
 
 Run after benchmarks/calibrate.py (reads var/calibration_records.pkl and the same series loaders):
   .venv/bin/python benchmarks/short_spread.py      -> benchmarks/results/short_spread.md
+
+The same records also test a widening that follows the size of the spread itself (sigma_term): none of its powers helps.
 """
 from __future__ import annotations
 
@@ -77,10 +79,11 @@ def ratios(records: dict) -> dict:
             hist = s[s.index <= origin].iloc[-n:]
             tr = choose_transform(s.to_numpy(), lo, hi)
             sp = spreads(tr.forward(hist.to_numpy()), tr.floor(float(hist.iloc[-1])))
-            cache[key] = {k: sp["shipped"] / v for k, v in sp.items()}
+            cache[key] = {**{k: sp["shipped"] / v for k, v in sp.items()}, "sigma": sp["shipped"]}
         keys = list(zip(g["series_id"], g["origin"], g["n_obs"]))
         for rule in RULES:
             g["ratio_" + rule] = [cache[k][rule] for k in keys]
+        g["sigma"] = [cache[k]["sigma"] for k in keys]
         out[name] = g
     return out
 
@@ -88,6 +91,32 @@ def ratios(records: dict) -> dict:
 def panel(sid: str) -> str:
     parts = sid.split(":")
     return parts[2] if parts[0] == "gso" else parts[1]
+
+
+SIGMA_REF = 0.2          # ln(sigma / 0.2) clipped like the roughness (0.1–1.5): sigma 0.02–0.3 on the model's scale
+SIGMA_POWERS = (0.0, -0.1, -0.2, -0.3, -0.5)
+
+
+def sigma_term(frames: dict, learn: list) -> list[str]:
+    """A widening that also follows the spread's own size, k · (sigma / 0.2)^e: across collections, bands of series with
+    large yearly changes cover more than those with small ones. Re-learned at each e; cover by length, reliability gap."""
+    lines = ["## A term in the spread's size: k(h, n) · (sigma / 0.2)^e, re-learned at each e", "",
+             "| e | (a, b, c) | worst learning loss | " + " | ".join(n.split(":")[0] for n in frames) + " |",
+             "|---|---|---|" + "---|" * len(frames)]
+    with_sigma = {n: g.assign(rough=g["sigma"] / SIGMA_REF) for n, g in frames.items()}   # the d-term's slot
+    for e in SIGMA_POWERS:
+        p, info = cb.learn_family([with_sigma[n] for n in learn], cb.UNDER_WEIGHT["short"], d_grid=(e,))
+        p = {**p, "d": e}
+        cells = []
+        for g in with_sigma.values():
+            f = g.assign(k=cb.k_of(g, p))
+            table, _, _ = cb.reliability(f)
+            t = table[table["n"] >= 30]
+            cover = "/".join(f"{cb.coverage(f[f['n_obs'] == n], .8):.0%}".rstrip("%") for n in (2, 3, 5, 8))
+            cells.append(f"{cover} ({float((t['predicted'] - t['observed']).abs().max()) * 100:.0f} pp)")
+        lines.append(f"| {e:g} | ({p['a']:.2f}, {p['b']:.2f}, {p['c']:.2f}) | {info['worst_loss']:.4f} | " + " | ".join(cells) + " |")
+        print("sigma term", e, p, round(info["worst_loss"], 4), flush=True)
+    return lines + ["", "Cells: 80 % cover with the last 2 / 3 / 5 / 8 points, and the largest reliability gap.", ""]
 
 
 def main() -> int:
@@ -123,6 +152,7 @@ def main() -> int:
             lines.append(f"| {name} | " + " | ".join(cells) + f" | {gap:.1f} pp | {by} |")
         lines.append("")
         print(rule, p, round(info["worst_loss"], 4), flush=True)
+    lines += sigma_term(frames, learn)
     out = ROOT / "benchmarks" / "results" / "short_spread.md"
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"-> {out}")
