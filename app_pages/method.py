@@ -123,7 +123,9 @@ if results.exists():
     learned = [b for b in summary.get("collections", []) if collection_code(b["collection"]).startswith("L")]
     if cal is not None and learned:
         st.caption(t("learned_on", lg, collections="; ".join(
-            f"{collection_name(b['collection'])} ({t('n_series', lg, n=b['series'])})" for b in learned)))
+            f"{collection_name(b['collection'])} ({t('n_series', lg, n=b['series'])}"
+            + (f", {t('learned_short_only', lg)})" if "teaches" in b and "trend" not in b["teaches"] else ")")
+            for b in learned)))
     for regime in ("full", "last_2", "last_3", "last_5", "last_6", "last_8"):
         st.markdown(f"**{t('regime_' + regime, lg)}**")
         rows = []

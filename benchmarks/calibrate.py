@@ -838,6 +838,8 @@ def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
                             floor=MIN_FACTOR["trend"])
     cal_plain = Calibration(params={**params, "trend": plain})   # without the roughness term: the comparison only
     summaries = [summarise(name, r, cal, cal_here, cal_plain) for name, r in records.items()]
+    for block in summaries:     # which families' widening each collection taught (none: held out)
+        block["teaches"] = [fam for fam in params if teaches(block["collection"], fam, learn)]
     sweep = roughness_sweep(records, learn)
     shrink = shrink_sweep(records)
     text = report(summaries, cal, info, time.time() - t0, ran, sweep, shrink)

@@ -531,6 +531,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "collection_G": {"vi": "G: Doanh nghiệp, đô thị, hạt và bang (loại khác), các đơn vị thứ tự lẻ",
                      "en": "G: firms, municipalities, counties and states of other kinds, odd units"},
     "learned_on": {"vi": "Học trên: {collections}.", "en": "Learned on: {collections}."},
+    "learned_short_only": {"vi": "chỉ dạy hệ số nới của chuỗi ngắn", "en": "teaches the short series' widening only"},
     "n_series": {"vi": "{n} chuỗi", "en": "{n} series"},
     "rel_supersedes": {"vi": "thay cho", "en": "supersedes"},
     "gap_note_not_found": {"vi": "chưa tìm thấy", "en": "not found"},

@@ -335,3 +335,21 @@ def test_the_method_page_shows_the_evidence_for_the_roughness_term_from_the_resu
 
     caption = next(x.value for x in at.caption if "r^d" in x.value)
     assert fmt_number(default().params["trend"]["d"], lang, 1) in caption     # the shipped d, in the page's language
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_method_page_says_which_learning_collections_teach_the_short_widening_only(lang):
+    """L5 (firms, municipalities, counties) teaches the short family only (benchmarks/calibrate.py SHORT_ONLY_LEARNING);
+    the 'learned on' line says so from the results file and says it of no other collection."""
+    import json
+
+    from models import config
+    from ui.i18n import t
+
+    blocks = json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]
+    short_only = [b for b in blocks if b["collection"].startswith("L") and "trend" not in b["teaches"]]
+    assert [b["collection"].split(":")[0] for b in short_only] == ["L5"]
+    at = open_page("app_pages/method.py", lang)
+    caption = next(c.value for c in at.caption if c.value.startswith(t("learned_on", lang, collections="")[:8]))
+    assert caption.count(t("learned_short_only", lang)) == 1
+    assert f"{t('collection_L5', lang)} ({t('n_series', lang, n=short_only[0]['series'])}, {t('learned_short_only', lang)})" in caption
