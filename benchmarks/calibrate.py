@@ -548,6 +548,24 @@ def roughness_sweep(records: dict, learn: dict) -> list[dict]:
     return out
 
 
+LENGTH_BINS = ((9, 15), (16, 25), (26, 40), (41, 99))
+
+
+def full_by_length(records: dict) -> list[dict]:
+    """Full-history MASE of the pair and of each simple method by history length (level series): is the ETS + Theta pair
+    supported on every length where the app uses it?"""
+    out = []
+    for name, r in records.items():
+        g = r[(r["regime"] == "full") & (r["kind"] != "identity")]
+        for lo, hi in LENGTH_BINS:
+            x = g[g["n_obs"].between(lo, hi)]
+            if x.empty:
+                continue
+            out.append({"collection": name, "lengths": [lo, hi], "n": int((x["method"] == "ensemble").sum()),
+                        "mase": {m: mase(x[x["method"] == m]) for m in ("ensemble", "ets", "theta", "drift", "naive")}})
+    return out
+
+
 SWEEP_C = (0.0, 0.25, 0.5, 1.0, 2.0)
 SWEEP_PHI = (0.8, 0.9, 0.95, 1.0)
 
@@ -586,7 +604,7 @@ def shrink_sweep(records: dict, lengths=(2, 3)) -> list[dict]:
 
 
 def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: float, ran: str,
-           sweep: list[dict] | None = None, shrink: list[dict] | None = None) -> str:
+           sweep: list[dict] | None = None, shrink: list[dict] | None = None, by_length: list[dict] | None = None) -> str:
     lines = [f"# Calibration and accuracy benchmark ({dt.date.today().isoformat()})", "",
              f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
              f"{ran}, learning and report {seconds / 60:.1f} min. No forecasting-competition collection is used.", "",
@@ -704,6 +722,15 @@ def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: f
             else:
                 cells.append("–")
         lines.append(f"| {s['collection']} | " + " | ".join(cells) + f" | {s['rough_shrink_change']:+.1%} |")
+    if by_length:
+        lines += ["", "## Full history by length: MASE of the ETS + Theta pair and of each simple method (level series)", "",
+                  "| collection | points | forecasts | pair | ETS | Theta | drift | naive |", "|---|---|---|---|---|---|---|---|"]
+        for row in by_length:
+            m = row["mase"]
+            best = min(m, key=m.get)
+            lines.append(f"| {row['collection']} | {row['lengths'][0]}–{row['lengths'][1]} | {row['n']} | "
+                         + " | ".join(f"**{m[k]:.3f}**" if k == best else f"{m[k]:.3f}"
+                                      for k in ("ensemble", "ets", "theta", "drift", "naive")) + " |")
     if shrink:
         frame = pd.DataFrame(shrink)
         frame["code"] = frame["collection"].str.split(":").str[0]
@@ -842,12 +869,14 @@ def learn_and_report(records: dict, learn: dict, t0: float, ran: str) -> int:
         block["teaches"] = [fam for fam in params if teaches(block["collection"], fam, learn)]
     sweep = roughness_sweep(records, learn)
     shrink = shrink_sweep(records)
-    text = report(summaries, cal, info, time.time() - t0, ran, sweep, shrink)
+    by_length = full_by_length(records)
+    text = report(summaries, cal, info, time.time() - t0, ran, sweep, shrink, by_length)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "calibration.md").write_text(text, encoding="utf-8")
     (out / "calibration.json").write_text(json.dumps({"params": params, "learn": info, "collections": summaries,
-                                                      "roughness_sweep": sweep, "shrink_sweep": shrink},
+                                                      "roughness_sweep": sweep, "shrink_sweep": shrink,
+                                                      "full_by_length": by_length},
                                                      indent=1, default=float), encoding="utf-8")
     print(text)
     return 0
