@@ -1,8 +1,9 @@
 """Learn the forecast calibration on several families of real yearly series; check it on series kept out.
 
 Run by hand (about 15 minutes on 2 cores; --from-cache relearns from var/ in about 1 minute):  .venv/bin/python benchmarks/calibrate.py
-Needs `pyreadr` (requirements-bench.txt) and Debian's `r-cran-pwt9` package file (fetched with
-`apt-get download`, see benchmarks/pwt.py). No forecasting-competition collection is used anywhere.
+Needs `pyreadr` (requirements-bench.txt) and Debian's `r-cran-pwt9`, `r-cran-plm` and `r-cran-aer` package files (fetched
+with `apt-get download`, see benchmarks/pwt.py and rpanels.py). No forecasting-competition collection is used anywhere.
+--reuse backtests only the collections not yet in var/calibration_records.pkl (after adding one).
 
 Collections (countries and provinces split by the parity of CRC32 of their code: even = learn, odd = check)
 - learn  L1: Penn World Table 9.1, 14 variables (levels, shares, growth rates), even countries
