@@ -55,7 +55,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from models.backtest import QGRID, rolling_origin  # noqa: E402
 from models.calibration import CALIBRATION_FILE, FAMILIES, MIN_FACTOR, ROUGHNESS_RANGE, Calibration, widening  # noqa: E402
-from models.forecast import FULL_MODEL_POINTS, LOW_EVIDENCE_POINTS, route  # noqa: E402
+from models.forecast import FULL_MODEL_POINTS, LOW_EVIDENCE_POINTS, ConstrainedTrend, route  # noqa: E402
 
 LEARN_VARS = ("rgdpna", "emp", "pop", "rnna", "rconna", "hc", "cgdpo", "xr", "pl_gdpo", "labsh", "csh_i",
               "g_rgdpna", "g_pop", "g_lp")
@@ -181,21 +181,28 @@ def statsmodels_series() -> list:
     return clean
 
 
-def panel_series(which: str, limit: int) -> list:
-    """US states' and OECD countries' yearly panels (benchmarks/rpanels.py): even units learn, odd units are held out."""
+def _panel_units(frame: pd.DataFrame, prefix: str, which: str, min_points: int) -> dict[str, list]:
+    """Per panel, the (id, series, lower, upper, rate) of its units on one side (even units learn, odd are held out):
+    runs of consecutive years of at least `min_points`, positive unless bounded (benchmarks/rpanels.py BOUNDED)."""
     import rpanels
 
-    f = rpanels.load()
-    out = []
-    for (panel, unit, var), g in f.groupby(["panel", "unit", "variable"]):
+    out: dict[str, list] = {}
+    for (panel, unit, var), g in frame.groupby(["panel", "unit", "variable"]):
         if (which == "learn") == _odd(f"{panel}:{unit}"):
             continue
         s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy()).sort_index().dropna()
         lo, hi = rpanels.BOUNDED.get(var, (None, None))
-        if len(s) < 16 or (lo is None and (s <= 0).any()):
+        if len(s) < min_points or np.any(np.diff(s.index.to_numpy()) != 1) or (lo is None and (s <= 0).any()):
             continue
-        out.append((f"plm:{panel}:{unit}:{var}", s, lo, hi, False))
-    return _subsample(out, limit)
+        out.setdefault(panel, []).append((f"{prefix}:{panel}:{unit}:{var}", s, lo, hi, False))
+    return out
+
+
+def panel_series(which: str, limit: int) -> list:
+    """US states' and OECD countries' yearly panels (benchmarks/rpanels.py): even units learn, odd units are held out."""
+    import rpanels
+
+    return _subsample([x for part in _panel_units(rpanels.load(), "plm", which, 16).values() for x in part], limit)
 
 
 MICRO_PER_PANEL = 40     # series per panel and side: no one panel (738 Spanish firms) outweighs the rest
@@ -206,21 +213,8 @@ def micro_series(which: str, per_panel: int = MICRO_PER_PANEL) -> list:
     units are held out; 4–15 points join the short regime only (most are 7–9 years), 16+ both regimes."""
     import rpanels
 
-    f = rpanels.load_micro()
-    out = []
-    for panel, p in f.groupby("panel"):
-        part = []
-        for (unit, var), g in p.groupby(["unit", "variable"]):
-            if (which == "learn") == _odd(f"{panel}:{unit}"):
-                continue
-            s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy()).sort_index().dropna()
-            lo, hi = rpanels.BOUNDED.get(var, (None, None))
-            years = s.index.to_numpy()
-            if len(s) < SHORT_ONLY or np.any(np.diff(years) != 1) or (lo is None and (s <= 0).any()):
-                continue
-            part.append((f"micro:{panel}:{unit}:{var}", s, lo, hi, False))
-        out += _subsample(part, per_panel)
-    return out
+    return [x for part in _panel_units(rpanels.load_micro(), "micro", which, SHORT_ONLY).values()
+            for x in _subsample(part, per_panel)]
 
 
 # L5's long series are US states again (crime, traffic, natural gas) and six airlines: to the trend family (9+ points) they
@@ -575,12 +569,10 @@ def shrink_sweep(records: dict, lengths=(2, 3)) -> list[dict]:
     """The short trend's shrinkage c and damping φ swept without new backtests: its median path is exact (last + steps·w·drift,
     models/forecast.ConstrainedTrend), so the c = 0 records (w = 1) give every (c, φ)'s median, MASE and share of outcomes
     below it (log-scale series). The spread is not swept: φ also damps the drift's uncertainty."""
-    from models.forecast import ConstrainedTrend
-
     phi0, power = ConstrainedTrend.damping, ConstrainedTrend.rough_power
 
-    def steps(phi, h):
-        return np.array([np.sum(phi ** np.arange(1, k + 1)) for k in h])
+    def steps(phi, h):          # φ + … + φ^h, as ConstrainedTrend.simulate carries the drift forward
+        return np.cumsum(phi ** np.arange(1, int(h.max()) + 1))[h - 1]
 
     out = []
     for name, r in records.items():
@@ -592,10 +584,11 @@ def shrink_sweep(records: dict, lengths=(2, 3)) -> list[dict]:
         drift = (g["z_median"] - g["z_last"]).to_numpy() / steps(phi0, h)
         scale, za = g["scale"].to_numpy(), g["z_actual"].to_numpy()
         ok = scale > 0
+        ahead = {phi: steps(phi, h) for phi in SWEEP_PHI}
         for c in SWEEP_C:
             w = (n - 1) / (n - 1 + c * rough ** power)
             for phi in SWEEP_PHI:
-                zm = g["z_last"].to_numpy() + w * drift * steps(phi, h)
+                zm = g["z_last"].to_numpy() + w * drift * ahead[phi]
                 err = np.abs(g["actual"].to_numpy() - np.exp(zm))
                 for L in lengths:
                     m = n == L
@@ -736,8 +729,6 @@ def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: f
         frame = pd.DataFrame(shrink)
         frame["code"] = frame["collection"].str.split(":").str[0]
         codes = list(dict.fromkeys(frame["code"]))
-        from models.forecast import ConstrainedTrend
-
         shipped = (ConstrainedTrend.shrink_c, ConstrainedTrend.damping)
         lines += ["", "## The short trend's shrinkage c and damping φ swept on the stored records (last 2 and 3 points)", "",
                   "MASE change against the shipped (c, φ) = " f"({shipped[0]:g}, {shipped[1]:g}) per collection, the worst learning "
@@ -785,7 +776,7 @@ def main() -> int:
                          "must not have changed since those records were made)")
     args = ap.parse_args()
     t0 = time.time()
-    cache = args.cache = ROOT / "var" / "calibration_records.pkl"
+    cache = ROOT / "var" / "calibration_records.pkl"
     cache.parent.mkdir(parents=True, exist_ok=True)
     if args.from_cache:
         saved = pd.read_pickle(cache)
@@ -793,8 +784,9 @@ def main() -> int:
         ran = saved.get("ran", "backtests from var/calibration_records.pkl")
         t0 = time.time()
     else:
-        before = pd.read_pickle(cache).get("ran") if args.reuse and cache.exists() else None
-        records, learn = run_backtests(args, t0)
+        saved = pd.read_pickle(cache) if args.reuse and cache.exists() else {}
+        before = saved.get("ran")
+        records, learn = run_backtests(args, t0, saved.get("records", {}))
         ran = f"backtests {(time.time() - t0) / 60:.1f} min on {dt.date.today().isoformat()}"
         if before:
             ran += f" for the collections added, the others' records reused ({before})"
@@ -804,23 +796,29 @@ def main() -> int:
     return learn_and_report(records, learn, t0, ran)
 
 
-def run_backtests(args, t0) -> tuple[dict, dict]:
-    learn = {"L1: PWT 9.1 (even countries)": pwt_series("learn", args.limit),
-             "L2: World Bank fertility (even countries)": fertility_series("learn", args.limit),
+def collections(limit: int) -> tuple[dict, dict]:
+    """The learning and the held-out collections: name -> series (benchmarks/short_spread.py reads the same)."""
+    learn = {"L1: PWT 9.1 (even countries)": pwt_series("learn", limit),
+             "L2: World Bank fertility (even countries)": fertility_series("learn", limit),
              "L3: GSO provincial series (even provinces)": gso_series("learn"),
-             "L4: US states and OECD panels (even units)": panel_series("learn", args.limit),
+             "L4: US states and OECD panels (even units)": panel_series("learn", limit),
              "L5: firms, municipalities, counties and states of other kinds (even units)": micro_series("learn")}
-    checks = {"A: PWT 9.1, same variables, odd countries": pwt_series("A", args.limit),
-              "B: PWT 9.1, other variables, odd countries": pwt_series("B", args.limit),
-              "C: World Bank fertility, odd countries": fertility_series("check", args.limit),
+    checks = {"A: PWT 9.1, same variables, odd countries": pwt_series("A", limit),
+              "B: PWT 9.1, other variables, odd countries": pwt_series("B", limit),
+              "C: World Bank fertility, odd countries": fertility_series("check", limit),
               "D: GSO provincial series (odd provinces) and Viet Nam": gso_series("check"),
               "E: statsmodels yearly series (other kinds)": statsmodels_series(),
-              "F: US states and OECD panels, odd units": panel_series("check", args.limit),
+              "F: US states and OECD panels, odd units": panel_series("check", limit),
               "G: firms, municipalities, counties and states of other kinds, odd units": micro_series("check")}
+    return learn, checks
+
+
+def run_backtests(args, t0, kept: dict) -> tuple[dict, dict]:
+    """Every collection's records; `kept`: records of collections already backtested by the same code (--reuse)."""
+    learn, checks = collections(args.limit)
     records = {}
-    kept = pd.read_pickle(args.cache)["records"] if args.reuse and args.cache.exists() else {}
     for name, series in {**learn, **checks}.items():
-        if name in kept:        # --reuse: the same code's records of a collection already backtested
+        if name in kept:
             records[name] = kept[name]
             print(f"{name}: {len(series)} series, {len(records[name])} records reused", flush=True)
             continue

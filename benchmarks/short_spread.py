@@ -55,14 +55,9 @@ def spreads(z: np.ndarray, floor: float) -> dict:
 
 
 def all_series(limit: int = 300) -> dict:
-    out = {}
-    for x in (cb.pwt_series("learn", limit) + cb.pwt_series("A", limit) + cb.pwt_series("B", limit)
-              + cb.statsmodels_series()):
-        out[x[0]] = x
-    for w in ("learn", "check"):
-        for x in cb.fertility_series(w, limit) + cb.gso_series(w) + cb.panel_series(w, limit) + cb.micro_series(w):
-            out[x[0]] = x
-    return out
+    """Every series of every collection, by id (the same lists benchmarks/calibrate.py backtests)."""
+    learn, checks = cb.collections(limit)
+    return {x[0]: x for part in (*learn.values(), *checks.values()) for x in part}
 
 
 def ratios(records: dict) -> dict:
