@@ -11,7 +11,8 @@ benchmarks/calibrate.py learns it, and cover, reliability and per-panel cover fo
 Run after benchmarks/calibrate.py (reads var/calibration_records.pkl and the same series loaders):
   .venv/bin/python benchmarks/short_spread.py      -> benchmarks/results/short_spread.md
 
-The same records also test a widening that follows the size of the spread itself (sigma_term): none of its powers helps.
+The same records also test a widening that follows the size of the spread itself (sigma_term): negative powers raise the
+worst learning loss; small positive ones lower it a little but widen the reliability gaps of C, D and F (not shipped).
 """
 from __future__ import annotations
 
@@ -89,16 +90,18 @@ def panel(sid: str) -> str:
 
 
 SIGMA_REF = 0.2          # ln(sigma / 0.2) clipped like the roughness (0.1–1.5): sigma 0.02–0.3 on the model's scale
-SIGMA_POWERS = (0.0, -0.1, -0.2, -0.3, -0.5)
+SIGMA_POWERS = (0.0, -0.1, -0.2, -0.3, -0.5, 0.1, 0.2, 0.3, 0.5)   # both signs (before 2026-12-07 night: negative only)
 
 
 def sigma_term(frames: dict, learn: list) -> list[str]:
-    """A widening that also follows the spread's own size, k · (sigma / 0.2)^e: across collections, bands of series with
-    large yearly changes cover more than those with small ones. Re-learned at each e; cover by length, reliability gap."""
+    """A widening that also follows the spread's own size, k · (sigma / 0.2)^e: e < 0 widens small spreads (a small change
+    may be luck), e > 0 narrows them (the GSO population series, 97–99% covered, have the smallest). Re-learned at each e;
+    cover by length, reliability gap. On the identity scale (values ≤ 0) sigma has the series' own unit: no term there."""
     lines = ["## A term in the spread's size: k(h, n) · (sigma / 0.2)^e, re-learned at each e", "",
              "| e | (a, b, c) | worst learning loss | " + " | ".join(n.split(":")[0] for n in frames) + " |",
              "|---|---|---|" + "---|" * len(frames)]
-    with_sigma = {n: g.assign(rough=g["sigma"] / SIGMA_REF) for n, g in frames.items()}   # the d-term's slot
+    with_sigma = {n: g.assign(rough=np.where(g["kind"] == "identity", 1.0, g["sigma"] / SIGMA_REF))
+                  for n, g in frames.items()}   # the d-term's slot
     for e in SIGMA_POWERS:
         p, info = cb.learn_family([with_sigma[n] for n in learn], cb.UNDER_WEIGHT["short"], d_grid=(e,))
         p = {**p, "d": e}
