@@ -35,7 +35,7 @@ import calibrate as cb  # noqa: E402
 import short_spread as ss  # noqa: E402
 from models.backtest import QGRID  # noqa: E402
 from models.calibration import default as shipped_calibration, roughness  # noqa: E402
-from models.forecast import ConstrainedTrend, _clean, choose_transform  # noqa: E402
+from models.forecast import ConstrainedTrend  # noqa: E402
 
 LENGTHS = (3, 5, 8)
 RULES = [("shipped", 0.0)] + [("agree", c) for c in (1.0, 2.0, 4.0, 8.0)] + [("max", c) for c in (1.0, 2.0, 4.0)]
@@ -45,30 +45,15 @@ RULE_TEXT = {"shipped": "m / (m + r²)", "agree": "t² / (t² + c)", "max": "max
 def records_with_history() -> dict:
     """Per collection, the short trend's records where the app uses it, with their history's mean change, sd, count,
     floor, the shipped weight and the transform (to turn a median into a point)."""
-    records = pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"]
-    series = ss.all_series()
-    out = {}
-    for name, r in records.items():
-        g = r[(r["regime"] == "short") & (r["method"] == "constrained_trend") & (cb.routed(r) == "constrained_trend")
-              & r["n_obs"].isin(LENGTHS)].copy()
-        info = {}
-        for key in set(zip(g["series_id"], g["origin"], g["n_obs"])):
-            sid, origin, n = key
-            _, s, lo, hi, _ = series[sid]
-            s, _ = _clean(s)
-            hist = s[s.index <= origin].iloc[-n:]
-            tr = choose_transform(s.to_numpy(), lo, hi)
-            z = tr.forward(hist.to_numpy())
-            d = np.diff(z)
-            w = d.size / (d.size + ConstrainedTrend.shrink_c * roughness(z) ** ConstrainedTrend.rough_power)
-            info[key] = (float(d.mean()), float(d.std(ddof=1)), d.size, tr.floor(float(hist.iloc[-1])), w,
-                         tr.kind, np.nan if lo is None else lo, np.nan if hi is None else hi)
-        keys = list(zip(g["series_id"], g["origin"], g["n_obs"]))
-        cols = ("dbar", "sd", "m", "floor", "w_ship", "tkind", "lo", "hi")
-        for j, col in enumerate(cols):
-            g[col] = [info[k][j] for k in keys]
-        out[name] = g
-    return out
+    def describe(hist, tr):
+        z = tr.forward(hist.to_numpy())
+        d = np.diff(z)
+        return {"dbar": float(d.mean()), "sd": float(d.std(ddof=1)), "m": d.size, "floor": tr.floor(float(hist.iloc[-1])),
+                "w_ship": d.size / (d.size + ConstrainedTrend.shrink_c * roughness(z) ** ConstrainedTrend.rough_power),
+                "tkind": tr.kind, "lo": np.nan if tr.lower is None else tr.lower,
+                "hi": np.nan if tr.upper is None else tr.upper}
+
+    return ss.with_histories(pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"], describe, LENGTHS)
 
 
 def weight(g: pd.DataFrame, rule: str, c: float) -> np.ndarray:

@@ -61,27 +61,34 @@ def all_series(limit: int = 300) -> dict:
     return {x[0]: x for part in (*learn.values(), *checks.values()) for x in part}
 
 
-def ratios(records: dict) -> dict:
-    """Per collection: the short trend's records (where the app uses it) with sigma_shipped / sigma_rule per rule."""
+def with_histories(records: dict, describe, lengths: tuple[int, ...] | None = None) -> dict:
+    """Per collection: the short trend's records where the app uses it (of `lengths` points, or all), with the columns
+    `describe(history, transform)` returns, computed once per (series, origin, length) history."""
     series = all_series()
     out = {}
     for name, r in records.items():
-        g = r[(r["regime"] == "short") & (r["method"] == "constrained_trend") & (cb.routed(r) == "constrained_trend")].copy()
+        keep = (r["regime"] == "short") & (r["method"] == "constrained_trend") & (cb.routed(r) == "constrained_trend")
+        g = r[keep & r["n_obs"].isin(lengths)].copy() if lengths else r[keep].copy()
         cache = {}
         for key in set(zip(g["series_id"], g["origin"], g["n_obs"])):
             sid, origin, n = key
             _, s, lo, hi, _ = series[sid]
             s, _ = _clean(s)
-            hist = s[s.index <= origin].iloc[-n:]
-            tr = choose_transform(s.to_numpy(), lo, hi)
-            sp = spreads(tr.forward(hist.to_numpy()), tr.floor(float(hist.iloc[-1])))
-            cache[key] = {**{k: sp["shipped"] / v for k, v in sp.items()}, "sigma": sp["shipped"]}
+            cache[key] = describe(s[s.index <= origin].iloc[-n:], choose_transform(s.to_numpy(), lo, hi))
         keys = list(zip(g["series_id"], g["origin"], g["n_obs"]))
-        for rule in RULES:
-            g["ratio_" + rule] = [cache[k][rule] for k in keys]
-        g["sigma"] = [cache[k]["sigma"] for k in keys]
+        for col in next(iter(cache.values()), {}):
+            g[col] = [cache[k][col] for k in keys]
         out[name] = g
     return out
+
+
+def ratios(records: dict) -> dict:
+    """Per collection: the short trend's records (where the app uses it) with sigma_shipped / sigma_rule per rule."""
+    def describe(hist, tr):
+        sp = spreads(tr.forward(hist.to_numpy()), tr.floor(float(hist.iloc[-1])))
+        return {**{"ratio_" + k: sp["shipped"] / v for k, v in sp.items()}, "sigma": sp["shipped"]}
+
+    return with_histories(records, describe)
 
 
 def panel(sid: str) -> str:
@@ -122,8 +129,8 @@ FIRMS = ("EmplUK", "Snmesp", "USAirlines")      # the firms' panels of L5 and G;
 
 def without_firms(frames: dict) -> list[str]:
     """Are the firms what keeps the committee's kind of series (GSO, D) over-covered? The short widening re-learned on
-    L1–L4 with and without L5's territories (its counties, municipalities and states), L5 and G split into territories
-    and firms; 80 % / 95 % cover by length and the largest reliability gap."""
+    L1–L4 with and without L5's territories (its counties, municipalities and states), and on the GSO series alone, L5
+    and G split into territories and firms; 80 % / 95 % cover by length and the largest reliability gap."""
     def is_firm(sid: str) -> bool:
         parts = sid.split(":")
         return parts[0] == "micro" and parts[1] in FIRMS
@@ -142,7 +149,8 @@ def without_firms(frames: dict) -> list[str]:
              "and 8 points; the largest reliability gap.", "",
              "| learned on | (a, b, c) | worst learning loss | " + " | ".join(split) + " |", "|---|---|---|" + "---|" * len(split)]
     for label, names in (("L1–L5 (shipped, data/calibration.json)", None), ("L1–L4 and L5's territories", ["L1", "L2", "L3", "L4", "L5 territories"]),
-                         ("L1–L4", ["L1", "L2", "L3", "L4"])):
+                         ("L1–L4", ["L1", "L2", "L3", "L4"]),
+                         ("L3 alone (GSO, even provinces: what a GSO-only widening would give D)", ["L3"])):
         if names is None:
             p, worst = default_calibration().params["short"], None
         else:
