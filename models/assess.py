@@ -168,6 +168,7 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0) -
         if prep.reference is None:
             prep.notes.append(Note("insufficient_reference", territory=names(cat, target["reference_territory_id"])))
     lo, hi, rate = cat.forecast_bounds(target["indicator_id"])
+    keep = cat.keeps_drift(target["indicator_id"])     # levels only: a ratio of two such series carries no inflation
     for attr, s in (("fc", prep.series), ("fc_reference", prep.reference)):
         if s is None or s.n == 0:
             continue
@@ -176,7 +177,7 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0) -
             continue
         sid = f"{s.territory_id}:{s.indicator_id}:{s.vintage}"
         res = Forecaster(n_paths=n_paths, seed=series_seed(seed, sid)).fit(s.values, h, lower=lo, upper=hi,
-                                                                           series_id=sid, rate=rate)
+                                                                           series_id=sid, rate=rate, keep_drift=keep)
         setattr(prep, attr, res)
     if target["kind"] == "average_growth_at_least" and rate and prep.series is not None:
         t0, T = int(target["base_year"]), int(target["target_year"])

@@ -533,14 +533,16 @@ class Forecaster:
     @staticmethod
     def simulate(used: str, z: pd.Series, horizon: int, n_paths: int, rng: np.random.Generator,
                  floor: float | None = None, extra: np.ndarray | None = None,
-                 fitted: dict[str, np.ndarray] | None = None) -> tuple[np.ndarray, list]:
+                 fitted: dict[str, np.ndarray] | None = None, keep_drift: bool = False) -> tuple[np.ndarray, list]:
         """Uncalibrated z-scale paths of one routed method (`route`), and notes on dropped ensemble members.
         `floor`/`extra`: the constrained trend's spread floor and earlier runs' changes; `fitted`: members'
-        paths already simulated from the same history (the backtests fit each member once)."""
+        paths already simulated from the same history (the backtests fit each member once); `keep_drift`: the
+        constrained trend keeps its whole drift (still damped)."""
         if used == "mean":
             return Mean().fit(z).simulate(horizon, n_paths, rng), []
         if used == "constrained_trend":
-            return ConstrainedTrend(floor, extra).fit(z).simulate(horizon, n_paths, rng), []
+            trend = ConstrainedTrend(floor, extra, shrink_c=0.0 if keep_drift else None)
+            return trend.fit(z).simulate(horizon, n_paths, rng), []
         if used == "ensemble":
             return ensemble_paths(z, horizon, n_paths, rng, fitted=fitted)
         if fitted is not None and used in fitted:
@@ -548,7 +550,8 @@ class Forecaster:
         return MEMBERS[used]().fit(z).simulate(horizon, n_paths, rng), []
 
     def fit(self, values: pd.Series, horizon: int, lower: float | None = None, upper: float | None = None,
-            rate: bool = False, segments: list[pd.Series] | None = None, series_id: str = "") -> ForecastResult:
+            rate: bool = False, segments: list[pd.Series] | None = None, series_id: str = "",
+            keep_drift: bool = False) -> ForecastResult:
         """Fit on a yearly series (index = years) and simulate `n_paths` calibrated paths `horizon` years ahead.
 
         `rate=True` marks a growth-rate series (% per year): it is forecast by its mean, not a trend, from
@@ -556,6 +559,8 @@ class Forecaster:
         `segments`: earlier runs of the same concept (before a gap, or another vintage whose yearly changes are
         comparable though its levels are not); a short series' constrained trend learns its drift and spread
         from their yearly changes too. Longer series ignore them.
+        `keep_drift=True` (money per head at current prices, `models.catalog.PER_HEAD_MONEY_UNITS`): a short series'
+        trend keeps its whole drift instead of m/(m + c) of it; longer series and rates are unaffected.
         """
         if not isinstance(horizon, (int, np.integer)) or horizon < 1 or horizon > MAX_HORIZON:
             raise ForecastInputError(f"horizon must be a whole number between 1 and {MAX_HORIZON}")
@@ -581,8 +586,10 @@ class Forecaster:
         if used == "constrained_trend" and runs:
             extra = np.concatenate([np.diff(transform.forward(np.asarray(r, dtype=float))) for r in runs])
         z_paths, dropped = self.simulate(used, z, horizon, self.n_paths, np.random.default_rng(self.seed),
-                                         floor=transform.floor(float(s.iloc[-1])), extra=extra)
+                                         floor=transform.floor(float(s.iloc[-1])), extra=extra, keep_drift=keep_drift)
         notes += dropped
+        if used == "constrained_trend" and keep_drift:
+            notes.append(Note("kept_drift"))
         if used == "mean" and low:
             notes.append(Note("low_evidence_mean", n=int(s.size)))
         if used == "constrained_trend" and low:
@@ -602,9 +609,10 @@ class Forecaster:
 def forecast(values: pd.Series, horizon: int, method: str = "ensemble", n_paths: int = 2000, seed: int = 0,
              lower: float | None = None, upper: float | None = None, series_id: str = "",
              calibration: "object | None | bool" = True, rate: bool = False,
-             segments: list[pd.Series] | None = None) -> ForecastResult:
+             segments: list[pd.Series] | None = None, keep_drift: bool = False) -> ForecastResult:
     """Shorthand for `Forecaster(method, n_paths, seed, calibration).fit(values, horizon, ...)` (tests, notebooks)."""
     return Forecaster(method, n_paths, seed, calibration).fit(values, horizon, lower=lower, upper=upper, rate=rate,
+                                                              keep_drift=keep_drift,
                                                               segments=segments, series_id=series_id)
 
 

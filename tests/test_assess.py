@@ -97,3 +97,16 @@ def test_a_target_relative_to_the_region_reports_the_latest_ratio_not_the_level(
     a = evaluate(prep)
     assert (a.last_year, a.last_value) == (int(prep.ratio.index[-1]), float(prep.ratio.iloc[-1]))
     assert 0.5 < a.last_value < 1.0          # a multiple of the regional average, not million VND per worker
+
+
+def test_money_per_head_keeps_its_drift_but_the_ratio_to_the_region_does_not(cat, prepared):
+    """GRDP per capita and labour productivity in current prices (catalog.PER_HEAD_MONEY_UNITS) keep their short trend's
+    whole drift; a ratio of two of them (inflation cancels) and other indicators do not."""
+    assert cat.keeps_drift("grdp_per_capita_current") and cat.keeps_drift("labour_productivity_current")
+    assert not cat.keeps_drift("population_average") and not cat.keeps_drift("grdp_growth_const")
+    codes = lambda res: [n.code for n in res.notes]  # noqa: E731
+    per_capita = prepare(cat, target(cat, "qd325_grdp_per_capita_2030"), n_paths=500, seed=0)
+    assert per_capita.fc.method == "constrained_trend" and "kept_drift" in codes(per_capita.fc)
+    region = prepared["kh402_productivity_region_2045"]
+    assert "kept_drift" in codes(region.fc) and "kept_drift" not in codes(region.fc_ratio)
+    assert "kept_drift" not in codes(prepared["qd325_grdp_growth_2030"].fc)

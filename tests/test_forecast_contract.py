@@ -222,3 +222,26 @@ def test_the_short_trend_is_carried_forward_damped_so_its_median_bends_but_never
     undamped = ConstrainedTrend(0.01, damping=1.0).fit(z)
     assert np.median(undamped.simulate(10, 40000, np.random.default_rng(5)), axis=1)[-1] == pytest.approx(
         ct.last + 10 * ct.drift, abs=0.006)
+
+
+def test_money_per_head_keeps_its_whole_drift_damped_and_says_so():
+    """keep_drift: the short trend's median is last · exp(mean log change · (φ + … + φ^h)), not m/(m+1) of it;
+    a 9-point series (the ensemble) and a growth rate ignore the flag."""
+    from models.forecast import ConstrainedTrend
+
+    s = pd.Series([51.0, 56.0, 61.92], index=[2022, 2023, 2024])           # two rises of 9.8% and 10.6%
+    d = np.diff(np.log(s.to_numpy())).mean()
+    phi = ConstrainedTrend.damping
+    steps = np.cumsum(phi ** np.arange(1, 4))
+    kept = forecast(s, 3, n_paths=2000, seed=3, lower=0.0, keep_drift=True)
+    shrunk = forecast(s, 3, n_paths=2000, seed=3, lower=0.0)
+    assert kept.summary()["q50"].to_numpy() == pytest.approx(61.92 * np.exp(d * steps), rel=1e-6)
+    assert shrunk.summary()["q50"].to_numpy() == pytest.approx(61.92 * np.exp(d * 2 / 3 * steps), rel=1e-6)
+    assert "kept_drift" in [n.code for n in kept.notes] and "kept_drift" not in [n.code for n in shrunk.notes]
+    years = np.arange(2012, 2021)
+    long = pd.Series(100 * 1.08 ** (years - 2012), index=years)
+    a, b = forecast(long, 3, n_paths=600, seed=1, keep_drift=True), forecast(long, 3, n_paths=600, seed=1)
+    assert a.method == "ensemble" and "kept_drift" not in [n.code for n in a.notes]
+    np.testing.assert_allclose(a.paths, b.paths)
+    rate = forecast(pd.Series([6.5, 7.0, 7.2], index=[2022, 2023, 2024]), 3, rate=True, keep_drift=True)
+    assert rate.method == "mean" and "kept_drift" not in [n.code for n in rate.notes]
