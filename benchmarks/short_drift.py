@@ -162,7 +162,29 @@ def per_head_money_table(p: dict) -> list[str]:
                 worse.append(f"{name.split(':')[0]}, {L} points, MASE count rule → whole drift by origin: " + "; ".join(
                     f"{o} ({len(z)}) {evaluate(z, weight(z, 'shipped', 0.0), p)['mase']:.3f} → "
                     f"{evaluate(z, np.ones(len(z)), p)['mase']:.3f}" for o, z in y.groupby("origin")))
-    return lines + [""] + [f"- {w}" for w in worse] + [""]
+    lines += [""] + [f"- {w}" for w in worse] + ["", "P(meet) reliability on the same records (threshold events as in calibrate.py, "
+              "2–8 points pooled): largest decile gap (deciles with ≥ 30 events), Brier, base-rate Brier.", "",
+              "| collection | events | count rule | whole drift |", "|---|---|---|---|"]
+    for name, g in rows.items():
+        y = g[g["series_id"].map(variable).map(lambda v: v[1] in PER_HEAD_MONEY.get(v[0], ()))]
+        if len(y) < 20:
+            continue
+        cells = []
+        for w in (weight(y, "shipped", 0.0), np.ones(len(y))):
+            table, brier, base = cb.reliability(shifted(y, w, p))
+            t = table[table["n"] >= 30]
+            cells.append(f"{float((t['predicted'] - t['observed']).abs().max()) * 100:.1f} pp, {brier:.3f}, {base:.3f}")
+        lines.append(f"| {name} | {int(table['n'].sum())} | " + " | ".join(cells) + " |")
+    return lines + [""]
+
+
+def shifted(g: pd.DataFrame, w: np.ndarray, p: dict) -> pd.DataFrame:
+    """The records as if the trend had kept w of its drift: median and quantiles moved together, the shipped k."""
+    h = g["h"].to_numpy(float)
+    phi = ConstrainedTrend.damping
+    delta = (w - g["w_ship"].to_numpy(float)) * g["dbar"].to_numpy(float) * phi * (1.0 - phi ** h) / (1.0 - phi)
+    return g.assign(z_median=g["z_median"].to_numpy() + delta, z_q=[q + dz for q, dz in zip(g["z_q"], delta)],
+                    k=cb.k_of(g.drop(columns=["rough"]), p))
 
 
 def main() -> int:

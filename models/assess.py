@@ -168,7 +168,9 @@ def prepare(cat: Catalog, target: dict, n_paths: int = N_PATHS, seed: int = 0) -
         if prep.reference is None:
             prep.notes.append(Note("insufficient_reference", territory=names(cat, target["reference_territory_id"])))
     lo, hi, rate = cat.forecast_bounds(target["indicator_id"])
-    keep = cat.keeps_drift(target["indicator_id"])     # levels only: a ratio of two such series carries no inflation
+    # money per head keeps its trend's whole drift, but not where the target is judged on the ratio to the region:
+    # the ratio carries no inflation, and its card's level fans follow the ratio's rule
+    keep = cat.keeps_drift(target["indicator_id"]) and target["kind"] != "relative_to_region"
     for attr, s in (("fc", prep.series), ("fc_reference", prep.reference)):
         if s is None or s.n == 0:
             continue
