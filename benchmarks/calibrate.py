@@ -26,6 +26,8 @@ Collections (countries and provinces split by the parity of CRC32 of their code:
             firms, Longley, US macro data as yearly means, El Niño and CO₂ yearly means)
 Every collection is backtested in two regimes: full history (all points before the origin, 10+) and the
 short-series regime (the last 2, 3, 5, 6 and 8 points), horizons 1–10, three origins four years apart.
+Series of money per head at current prices (MONEY_PER_HEAD, and GSO series by the catalogue's units) are forecast as the
+app forecasts them: their short trend keeps its whole drift (models.catalog.PER_HEAD_MONEY_UNITS).
 The calibration only widens around the median, so every calibrated figure is computed from the raw
 records' quantiles exactly (no second backtest). Writes data/calibration.json and
 benchmarks/results/calibration.md / .json.
@@ -43,6 +45,7 @@ import platform  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
 import zlib  # noqa: E402
+from functools import lru_cache  # noqa: E402
 from multiprocessing import Pool  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -275,16 +278,48 @@ def pooled_priors(series: list) -> dict:
     return out
 
 
+# Money per head at current prices among the collections' series: the app keeps such a short trend's whole drift
+# (models.catalog.PER_HEAD_MONEY_UNITS); the GSO series are told by the catalogue's own units, the panels by their
+# documentation: plm Cigar `ndi`, per capita disposable income; AER USSeatBelts `income`, median per capita income in
+# current dollars (NaturalGas' and Guns' incomes are real, PWT has no such variable).
+MONEY_PER_HEAD = {"plm": {"Cigar:ndi"}, "micro": {"USSeatBelts:income"}}
+
+
+def panel_variable(sid: str) -> tuple[str, str]:
+    """(source, variable) of a series id: ("pwt", "rgdpna"), ("gso", "population_average"), ("plm", "Cigar:ndi"), …"""
+    parts = sid.split(":")
+    if parts[0] in ("pwt", "gso"):
+        return parts[0], parts[2]
+    if parts[0] in ("plm", "micro"):
+        return parts[0], f"{parts[1]}:{parts[3]}"
+    return parts[0], ":".join(parts[1:3])
+
+
+def keeps_drift(sid: str) -> bool:
+    source, variable = panel_variable(sid)
+    if source == "gso":
+        return _catalog().keeps_drift(variable)
+    return variable in MONEY_PER_HEAD.get(source, ())
+
+
+@lru_cache(maxsize=1)
+def _catalog():
+    from models.catalog import load_catalog
+
+    return load_catalog()
+
+
 def _run(args):
     sid, s, lo, hi, rate, seed, priors = args
+    keep = keeps_drift(sid)
     lookup = (lambda y, L: priors.get((y, L))) if priors else None
     if len(s) < 12:     # a 4–11-point table: every origin, the short regime only (no 10-point history to cut)
         return rolling_origin(s, sid, max_horizon=MAX_H, lengths=SHORT, n_paths=300, seed=seed, lower=lo,
-                              upper=hi, methods=METHODS, rate=rate, prior=lookup).assign(regime="short")
+                              upper=hi, methods=METHODS, rate=rate, prior=lookup, keep_drift=keep).assign(regime="short")
     short = rolling_origin(s, sid, max_horizon=MAX_H, lengths=SHORT, n_origins=3, origin_step=4, n_paths=300,
-                           seed=seed, lower=lo, upper=hi, methods=METHODS, rate=rate, prior=lookup)
+                           seed=seed, lower=lo, upper=hi, methods=METHODS, rate=rate, prior=lookup, keep_drift=keep)
     full = rolling_origin(s, sid, max_horizon=MAX_H, min_train=10, n_origins=3, origin_step=4, n_paths=300,
-                          seed=seed + 1, lower=lo, upper=hi, methods=METHODS, rate=rate)
+                          seed=seed + 1, lower=lo, upper=hi, methods=METHODS, rate=rate, keep_drift=keep)
     short["regime"], full["regime"] = "short", "full"
     return pd.concat([short, full], ignore_index=True)
 

@@ -46,11 +46,13 @@ RULE_TEXT = {"shipped": "m / (m + r²)", "agree": "t² / (t² + c)", "max": "max
 def records_with_history(lengths: tuple[int, ...] = LENGTHS) -> dict:
     """Per collection, the short trend's records where the app uses it, with their history's mean change, sd, count,
     floor, the shipped weight and the transform (to turn a median into a point)."""
-    def describe(hist, tr):
+    def describe(sid, hist, tr):
         z = tr.forward(hist.to_numpy())
         d = np.diff(z)
-        return {"dbar": float(d.mean()), "sd": float(d.std(ddof=1)) if d.size > 1 else np.nan, "m": d.size, "floor": tr.floor(float(hist.iloc[-1])),
-                "w_ship": d.size / (d.size + ConstrainedTrend.shrink_c * roughness(z) ** ConstrainedTrend.rough_power),
+        count = d.size / (d.size + ConstrainedTrend.shrink_c * roughness(z) ** ConstrainedTrend.rough_power)
+        return {"dbar": float(d.mean()), "sd": float(d.std(ddof=1)) if d.size > 1 else np.nan, "m": d.size,
+                "floor": tr.floor(float(hist.iloc[-1])), "w_count": count,
+                "w_ship": 1.0 if cb.keeps_drift(sid) else count,    # what the stored records used, as the app does
                 "tkind": tr.kind, "lo": np.nan if tr.lower is None else tr.lower,
                 "hi": np.nan if tr.upper is None else tr.upper}
 
@@ -106,22 +108,13 @@ CURRENT_PRICE = {"pwt": {"pl_gdpo", "xr", "pl_con"}, "gso": {"labour_productivit
                  "sm": {"macro:cpi", "macro:m1", "longley:GNP", "longley:GNPDEFL"}}
 
 
-def variable(sid: str) -> tuple[str, str]:
-    parts = sid.split(":")
-    if parts[0] in ("pwt", "gso"):
-        return parts[0], parts[2]
-    if parts[0] in ("plm", "micro"):
-        return parts[0], f"{parts[1]}:{parts[3]}"
-    return parts[0], ":".join(parts[1:3])
-
-
 def current_price_table(rows: dict, p: dict) -> list[str]:
     lines = ["## Current-price series: shipped, no shrinkage (w = 1), agreement (c = 2)", "",
              "Series in current prices or in prices (" + ", ".join(sorted(v for vs in CURRENT_PRICE.values() for v in vs))
              + "). Cells: MASE, share below the median, 80 % / 95 % cover (shipped widening).", "",
              "| collection | points | forecasts | shipped | no shrinkage | agreement, c = 2 |", "|---|---|---|---|---|---|"]
     for name, g in rows.items():
-        kind = g["series_id"].map(variable)
+        kind = g["series_id"].map(cb.panel_variable)
         x = g[kind.map(lambda v: v[1] in CURRENT_PRICE.get(v[0], ()))]
         for L in LENGTHS:
             y = x[x["n_obs"] == L]
@@ -135,13 +128,6 @@ def current_price_table(rows: dict, p: dict) -> list[str]:
     return lines + [""]
 
 
-# What the app keeps the whole drift for (models.catalog.PER_HEAD_MONEY_UNITS: GRDP per capita, labour productivity and
-# income at current prices), in the collections: US states' per capita disposable income 1963–92 (plm Cigar, L4 / F),
-# their median per capita income in current dollars 1983–97 (AER USSeatBelts, L5 / G) and Viet Nam's labour productivity
-# at current prices (D). NaturalGas' and Guns' incomes are real, so they are not of this kind.
-PER_HEAD_MONEY = {"plm": {"Cigar:ndi"}, "micro": {"USSeatBelts:income"}, "gso": {"labour_productivity_current"}}
-
-
 def per_head_money_table(p: dict, rows: dict) -> list[str]:
     lines = ["## Money per head at current prices: the whole drift kept (shipped in the app, 2026-12-07)", "",
              "The constrained trend with w = 1 (still damped, φ = 0.9) against the count rule, on the series of the kind the app "
@@ -149,27 +135,27 @@ def per_head_money_table(p: dict, rows: dict) -> list[str]:
              "| collection | points | forecasts | count rule | whole drift | MASE change |", "|---|---|---|---|---|---|"]
     worse = []
     for name, g in rows.items():
-        x = g[g["series_id"].map(variable).map(lambda v: v[1] in PER_HEAD_MONEY.get(v[0], ()))]
+        x = g[g["series_id"].map(cb.keeps_drift)]
         for L in (2, 3, 5, 8):
             y = x[x["n_obs"] == L]
             if len(y) < 20:
                 continue
-            a, b = evaluate(y, weight(y, "shipped", 0.0), p), evaluate(y, np.ones(len(y)), p)
+            a, b = evaluate(y, y["w_count"].to_numpy(float), p), evaluate(y, np.ones(len(y)), p)
             cell = lambda v: f"{v['mase']:.3f}, {v['q50']:.2f}, {v['cover'][0.8]:.0%} / {v['cover'][0.95]:.0%}"  # noqa: E731
             lines.append(f"| {name} | {L} | {len(y)} | {cell(a)} | {cell(b)} | {b['mase'] / a['mase'] - 1:+.1%} |")
             if b["mase"] > a["mase"]:       # where keeping the drift loses: by forecast origin
                 worse.append(f"{name.split(':')[0]}, {L} points, MASE count rule → whole drift by origin: " + "; ".join(
-                    f"{o} ({len(z)}) {evaluate(z, weight(z, 'shipped', 0.0), p)['mase']:.3f} → "
+                    f"{o} ({len(z)}) {evaluate(z, z['w_count'].to_numpy(float), p)['mase']:.3f} → "
                     f"{evaluate(z, np.ones(len(z)), p)['mase']:.3f}" for o, z in y.groupby("origin")))
     lines += [""] + [f"- {w}" for w in worse] + ["", "P(meet) reliability on the same records (threshold events as in calibrate.py, "
               "2–8 points pooled): largest decile gap (deciles with ≥ 30 events), Brier, base-rate Brier.", "",
               "| collection | events | count rule | whole drift |", "|---|---|---|---|"]
     for name, g in rows.items():
-        y = g[g["series_id"].map(variable).map(lambda v: v[1] in PER_HEAD_MONEY.get(v[0], ()))]
+        y = g[g["series_id"].map(cb.keeps_drift)]
         if len(y) < 20:
             continue
         cells = []
-        for w in (weight(y, "shipped", 0.0), np.ones(len(y))):
+        for w in (y["w_count"].to_numpy(float), np.ones(len(y))):
             table, brier, base = cb.reliability(shifted(y, w, p))
             t = table[table["n"] >= 30]
             cells.append(f"{float((t['predicted'] - t['observed']).abs().max()) * 100:.1f} pp, {brier:.3f}, {base:.3f}")
@@ -186,7 +172,7 @@ def narrower_table(rows: dict, p: dict) -> list[str]:
     squared cover error at 50/80/95 %, too narrow ×4), checked on D, F, G."""
     kind = {}
     for name, g in rows.items():
-        y = g[g["series_id"].map(variable).map(lambda v: v[1] in PER_HEAD_MONEY.get(v[0], ()))]
+        y = g[g["series_id"].map(cb.keeps_drift)]
         if len(y) >= 20:
             kind[name] = shifted(y, np.ones(len(y)), p)
 

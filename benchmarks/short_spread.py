@@ -63,7 +63,7 @@ def all_series(limit: int = 300) -> dict:
 
 def with_histories(records: dict, describe, lengths: tuple[int, ...] | None = None) -> dict:
     """Per collection: the short trend's records where the app uses it (of `lengths` points, or all), with the columns
-    `describe(history, transform)` returns, computed once per (series, origin, length) history."""
+    `describe(series_id, history, transform)` returns, computed once per (series, origin, length) history."""
     series = all_series()
     out = {}
     for name, r in records.items():
@@ -74,7 +74,7 @@ def with_histories(records: dict, describe, lengths: tuple[int, ...] | None = No
             sid, origin, n = key
             _, s, lo, hi, _ = series[sid]
             s, _ = _clean(s)
-            cache[key] = describe(s[s.index <= origin].iloc[-n:], choose_transform(s.to_numpy(), lo, hi))
+            cache[key] = describe(sid, s[s.index <= origin].iloc[-n:], choose_transform(s.to_numpy(), lo, hi))
         keys = list(zip(g["series_id"], g["origin"], g["n_obs"]))
         for col in next(iter(cache.values()), {}):
             g[col] = [cache[k][col] for k in keys]
@@ -84,7 +84,7 @@ def with_histories(records: dict, describe, lengths: tuple[int, ...] | None = No
 
 def ratios(records: dict) -> dict:
     """Per collection: the short trend's records (where the app uses it) with sigma_shipped / sigma_rule per rule."""
-    def describe(hist, tr):
+    def describe(sid, hist, tr):
         sp = spreads(tr.forward(hist.to_numpy()), tr.floor(float(hist.iloc[-1])))
         return {**{"ratio_" + k: sp["shipped"] / v for k, v in sp.items()}, "sigma": sp["shipped"]}
 

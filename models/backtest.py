@@ -23,11 +23,13 @@ BACKTEST_METHODS = ("ensemble", "ets", "theta", "drift", "naive")
 
 
 def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, transform: Transform,
-                 methods=BACKTEST_METHODS, rate: bool = False, prior: float | None = None) -> dict[str, np.ndarray]:
+                 methods=BACKTEST_METHODS, rate: bool = False, prior: float | None = None,
+                 keep_drift: bool = False) -> dict[str, np.ndarray]:
     """Uncalibrated z-scale paths of every method from one history (members fitted once, ensemble pooled).
 
     `prior`: a pooled drift of the same indicator in other series over the same years (z scale); the method
-    `ct_pool` shrinks the short trend towards it instead of towards no change."""
+    `ct_pool` shrinks the short trend towards it instead of towards no change. `keep_drift`: as `Forecaster.fit`'s (money
+    per head at current prices); the ct_* comparisons ignore it."""
     rng = np.random.default_rng(seed)
     z = pd.Series(transform.forward(history.to_numpy()),
                   index=pd.period_range(start=str(int(history.index[0])), periods=history.size, freq="Y"))
@@ -35,7 +37,7 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
     floor = transform.floor(float(history.iloc[-1]))
 
     def sim(m, fitted=None):                  # the same dispatch as Forecaster.fit
-        return Forecaster.simulate(m, z, horizon, n_paths, rng, floor=floor, fitted=fitted)[0]
+        return Forecaster.simulate(m, z, horizon, n_paths, rng, floor=floor, fitted=fitted, keep_drift=keep_drift)[0]
 
     def trend_paths(wanted) -> dict[str, np.ndarray]:   # the ensemble's members fitted once, the ensemble pooled from them
         got = {m: sim(m) for m in ("ets", "theta", "drift", "naive")
@@ -75,12 +77,14 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
                    lengths: tuple[int, ...] | None = None, n_origins: int | None = None, origin_step: int = 1,
                    n_paths: int = 600,
                    seed: int = 0, lower: float | None = None, upper: float | None = None,
-                   methods=BACKTEST_METHODS, calibration=None, rate: bool = False, prior=None) -> pd.DataFrame:
+                   methods=BACKTEST_METHODS, calibration=None, rate: bool = False, prior=None,
+                   keep_drift: bool = False) -> pd.DataFrame:
     """One row per (origin, method, horizon) with the actual and the forecast distribution.
 
     `lengths` fixes how many points of history each origin uses (None: all points before it);
     `n_origins` keeps only the last origins. Forecast years never reach past the data.
     `prior(origin_year, length)`: the pooled drift for `ct_pool` (None: no change), from other series only.
+    `keep_drift`: the series is money per head at current prices (`Forecaster.fit`).
     """
     s, _ = _clean(values)
     years = s.index.to_numpy()
@@ -106,7 +110,8 @@ def rolling_origin(values: pd.Series, series_id: str = "", max_horizon: int = 6,
             scale = float(d.mean()) if d.size else np.nan
             pr = prior(int(years[o - 1]), L) if (prior is not None and transform.kind == "log") else None
             rough = roughness(transform.forward(hist.to_numpy()))
-            paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate, prior=pr)
+            paths = method_paths(hist, h, n_paths, seed + 7919 * oi + L, transform, methods, rate=rate, prior=pr,
+                                 keep_drift=keep_drift)
             for m, zp in paths.items():
                 if calibration is not None and calibration.covers(m):
                     zp = calibration.apply(zp, L, m, rough)
@@ -163,7 +168,8 @@ def backtest_catalog(cat, min_points: int = 8, max_horizon: int = 5, n_paths: in
             continue
         lo, hi, rate = cat.forecast_bounds(iid)
         parts.append(rolling_origin(s, f"{tid}:{iid}:{v}", max_horizon=max_horizon, min_train=6, n_paths=n_paths,
-                                    seed=seed, lower=lo, upper=hi, calibration=calibration, rate=rate))
+                                    seed=seed, lower=lo, upper=hi, calibration=calibration, rate=rate,
+                                    keep_drift=cat.keeps_drift(iid)))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 
