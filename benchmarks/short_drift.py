@@ -215,6 +215,25 @@ def shifted(g: pd.DataFrame, w: np.ndarray, p: dict) -> pd.DataFrame:
                     k=cb.k_of(g.drop(columns=["rough"]), p))
 
 
+def by_variable_table(rows: dict, p: dict, length: int = 3) -> list[str]:
+    """A map for rules by kind of indicator: per collection and variable (40+ forecasts), with `length` points, the shipped
+    forecast's cover and median share, and what keeping the whole drift would change."""
+    lines = [f"## By variable, last {length} points: where a rule by kind of indicator might hold", "",
+             "Shipped: 80 % / 95 % cover, share of outcomes below the median; then the MASE change and the median share with "
+             "the whole drift kept (w = 1). Sorted by the shipped share below the median.", "",
+             "| collection | variable | forecasts | shipped | whole drift |", "|---|---|---|---|---|"]
+    out = []
+    for name, g in rows.items():
+        g = g[g["n_obs"] == length]
+        for var, y in g.groupby(g["series_id"].map(lambda sid: ":".join(cb.panel_variable(sid)))):
+            if len(y) < 40:
+                continue
+            a, b = evaluate(y, weight(y, "shipped", 0.0), p), evaluate(y, np.ones(len(y)), p)
+            out.append((a["q50"], f"| {name.split(':')[0]} | {var} | {len(y)} | {a['cover'][0.8]:.0%} / {a['cover'][0.95]:.0%}, "
+                                  f"{a['q50']:.2f} | {b['mase'] / a['mase'] - 1:+.1%}, {b['q50']:.2f} |"))
+    return lines + [row for _, row in sorted(out)] + [""]
+
+
 def main() -> int:
     p = shipped_calibration().params["short"]
     rows = records_with_history()
@@ -249,6 +268,7 @@ def main() -> int:
                 cells.append(f"{v['mase'] / base - 1:+.1%}, {v['q50']:.2f}, {v['cover'][0.8]:.0%} / {v['cover'][0.95]:.0%}")
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += [""] + current_price_table(rows, p) + per_head_money_table(p, records_with_history((2, 3, 5, 8)))
+    lines += by_variable_table(rows, p)
     out = ROOT / "benchmarks" / "results" / "short_drift.md"
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"-> {out}")
