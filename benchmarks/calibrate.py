@@ -129,9 +129,7 @@ def fertility_series(which: str, limit: int) -> list:
 
 
 def gso_series(which: str) -> list:
-    from models.catalog import load_catalog
-
-    cat = load_catalog()
+    cat = _catalog()
     o = cat.observations
     o = o[o["preferred"] & (o["qualifier"] == "") & o["period_start"].isna()]
     kinds = cat.territories.set_index("territory_id")["kind"]
