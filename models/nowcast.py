@@ -24,9 +24,9 @@ import numpy as np
 import pandas as pd
 
 from models.catalog import Catalog
+from models.forecast import Mean
 from models.notes import Note, indicator_names, names
 
-MIN_SD = 1.0          # percentage points: the least yearly spread a simulated growth rate gets
 MAX_TRIES = 40        # rejection sampling rounds for a published bound
 
 
@@ -59,10 +59,9 @@ def _bounds(cat: Catalog, territory: str, indicator: str, year: int) -> list[tup
 
 
 def _mean_paths(values: pd.Series, n: int, rng: np.random.Generator) -> np.ndarray:
-    """A rate's own average with the uncertainty of that average and its yearly spread (at least MIN_SD)."""
-    v = values.to_numpy(dtype=float)
-    sd = max(float(v.std(ddof=1)) if v.size > 1 else 0.0, MIN_SD)
-    return float(v.mean()) + rng.normal(0.0, sd / np.sqrt(max(v.size, 1)), n) + rng.normal(0.0, sd, n)
+    """A passed year's rate as the mean model forecasts a year (models/forecast.Mean: the average, its uncertainty
+    and a spell's, the yearly spread of at least 1 point), so a nowcast is no surer than the forecast after it."""
+    return Mean().fit(pd.Series(values.to_numpy(dtype=float))).simulate(1, n, rng)[0]
 
 
 def _successor(cat: Catalog, territory: str) -> tuple[str, list[str]] | None:

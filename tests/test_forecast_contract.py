@@ -129,6 +129,33 @@ def test_growth_rates_revert_to_their_mean_instead_of_trending():
     assert res.transform.kind == "identity"
 
 
+def test_a_growth_rates_coming_years_may_sit_away_from_its_past_average_by_a_spell_not_only_by_sampling_error():
+    from models.forecast import Mean
+
+    rates = pd.Series([6.0, 8.0], index=pd.period_range("2023", periods=2, freq="Y"))   # sd 1.414
+    avg5 = Mean().fit(rates).simulate(5, 200_000, np.random.default_rng(0)).mean(axis=0)
+    sd = float(rates.std(ddof=1))
+    spread = (np.quantile(avg5, 0.75) - np.quantile(avg5, 0.25)) / 1.349
+    # the five-year average: sampling error and yearly noise alone give sd·√(1/2 + 1/5) = 1.18; the spell adds
+    # half a year's variance, √(1/2 + 0.5 + 1/5) = 1.55, and the uncertain scale more in the tails
+    assert spread > sd * np.sqrt(1 / 2 + Mean.spell + 1 / 5) * 0.97
+    tail = (np.quantile(avg5, 0.975) - np.quantile(avg5, 0.025)) / (np.quantile(avg5, 0.9) - np.quantile(avg5, 0.1))
+    assert tail > 1.96 / 1.2816 * 1.05                               # heavier than Normal
+    assert abs(np.median(avg5) - 7.0) < 0.02                         # still centred on the average
+
+
+def test_a_growth_rate_never_falls_below_minus_100_percent_and_a_nowcast_is_no_surer_than_a_forecast():
+    from models.nowcast import _mean_paths
+
+    wild = pd.Series([-60.0, 70.0, -40.0], index=range(2022, 2025))
+    res = forecast(wild, 5, n_paths=4000, seed=1, rate=True)
+    assert res.paths.min() >= -99.0
+    calm = pd.Series([6.0, 8.0], index=range(2023, 2025))
+    one = forecast(calm, 1, n_paths=20_000, seed=2, rate=True, calibration=None).paths[0]
+    now = _mean_paths(calm, 20_000, np.random.default_rng(3))
+    assert np.quantile(now, 0.9) - np.quantile(now, 0.1) == pytest.approx(np.quantile(one, 0.9) - np.quantile(one, 0.1), rel=0.05)
+
+
 def test_short_trend_paths_have_heavier_tails_than_normal_when_few_changes_are_known():
     """2–5 points: the spread itself is uncertain, so the 95% band is wider relative to the 80% band than for
     a Normal (ratio 1.96/1.28 = 1.53), and the effect fades as more changes are known."""
