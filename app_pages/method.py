@@ -118,6 +118,30 @@ def shrink_table(summary: dict) -> None:
         st.caption(t("shrink_caption", lg))
 
 
+def growth_average_table() -> None:
+    """The check of what the growth targets read: the five-year average's cover, before → now (benchmarks/growth_average.py)."""
+    now_file = config.GROWTH_AVERAGE_RESULTS
+    before_file = now_file.with_name(now_file.stem + "_before.json")
+    if not (now_file.exists() and before_file.exists()):
+        return
+    now, before = (json.loads(f.read_text(encoding="utf-8"))["groups"] for f in (now_file, before_file))
+    rows = []
+    for group in ("pwt:learn", "pwt:check", "panels:learn", "panels:check"):
+        pick = {k: {r["n"]: r for r in v.get(group, []) if r["window"] == 5 and r["gap"] == 1} for k, v in
+                (("now", now), ("before", before))}
+        if not pick["now"]:
+            continue
+        row = {t("col_collection", lg): t(f"growth_avg_group_{group}", lg)}
+        for n in (2, 3, 5, 8):
+            a, b = pick["before"].get(n), pick["now"].get(n)
+            row[t("col_n_points", lg, n=n)] = cover_pair(a["cover"], b["cover"]) if a and b else "–"
+        rows.append(row)
+    if rows:
+        st.markdown(f"**{t('growth_avg_title', lg)}**")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="calib_growth_average")
+        st.caption(t("growth_avg_caption", lg))
+
+
 if results.exists():
     summary = json.loads(results.read_text(encoding="utf-8"))
     learned = [b for b in summary.get("collections", []) if collection_code(b["collection"]).startswith("L")]
@@ -159,6 +183,7 @@ if results.exists():
         st.caption(t("ensemble_instead_caption", lg))
     rough_table(summary)
     shrink_table(summary)
+    growth_average_table()
     st.caption(t("calibration_caveat", lg))
 
 st.subheader(t("backtest_title", lg))

@@ -17,6 +17,7 @@ CALIBRATION_FILE = BUNDLED_DATA / "calibration.json"
 BACKTEST_FILE = BUNDLED_DATA / "backtest_bundled.csv"
 FACTS_FILE = BUNDLED_DATA / "facts.json"
 CALIBRATION_RESULTS = ROOT / "benchmarks" / "results" / "calibration.json"   # benchmarks/calibrate.py's measurements
+GROWTH_AVERAGE_RESULTS = ROOT / "benchmarks" / "results" / "growth_average.json"   # benchmarks/growth_average.py
 VAR = ROOT / "var"
 ENV = {"LOTRINH_DATA_DIR": "bundled tables (data/)", "LOTRINH_STORE": "versioned store (var/store)",
        "LOTRINH_DB": "saved scenarios and snapshots (var/lotrinh.sqlite3)"}
