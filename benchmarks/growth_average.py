@@ -144,6 +144,17 @@ def cells(f: pd.DataFrame) -> list[dict]:
     return out
 
 
+def deciles(f: pd.DataFrame) -> list[dict]:
+    """P(meet) by decile against how often the event happened, five-year windows (both gaps, 2–8 points): what
+    models/reliability.checked_growth prints beside a growth target's probability."""
+    x = f[f["window"] == 5]
+    p = np.concatenate(x["p"].to_numpy())
+    y = np.concatenate(x["hit"].to_numpy())
+    bins = np.minimum((p * 10).astype(int), 9)
+    return [{"decile": b, "n": int((bins == b).sum()), "predicted": float(p[bins == b].mean()),
+             "observed": float(y[bins == b].mean())} for b in range(10) if (bins == b).any()]
+
+
 def summary(name: str, rows: list[dict]) -> list[str]:
     return [f"| {name} | {r['window']} | {r['gap']} | {r['n']} | {r['windows']} | {r['cover'][0]:.0%} / {r['cover'][1]:.0%} | "
             f"{r['below']:.2f} | {r['error']:.2f} / {r['error_last']:.2f} | {r['reliability_gap']:.1f} pp | "
@@ -197,8 +208,9 @@ def main() -> int:
     out = (ROOT / "benchmarks" / "results" / f"growth_average{tag}.md" if tag in ("", "_before")
            else ROOT / "var" / f"growth_average{tag}.md")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    out.with_suffix(".json").write_text(json.dumps({"what": what, "spell": Mean.spell, "groups": table}, indent=1),
-                                        encoding="utf-8")     # the Method page reads the shipped and the before file
+    out.with_suffix(".json").write_text(json.dumps({"what": what, "spell": Mean.spell, "groups": table,
+                                                    "reliability": {k: deciles(f) for k, f in frames.items()}}, indent=1),
+                                        encoding="utf-8")     # the Method page and models/reliability read it
     print(f"-> {out}")
     return 0
 

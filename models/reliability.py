@@ -2,7 +2,8 @@
 
 benchmarks/calibrate.py records, for threshold events on real series, the P(meet) the app's method gave
 and whether the event happened, by decile of P. Only the collections kept out of learning (A–G) count
-here, so the check is on data the corrections were not tuned on.
+here, so the check is on data the corrections were not tuned on. Growth targets (the mean model, read as an average
+over years) are checked on benchmarks/growth_average.py's held-out groups instead.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from models import config
 
 MIN_EVENTS = 30          # a decile with fewer events in a collection says too little to quote
 GSO_COLLECTION = "D"     # the held-out GSO provincial series: the kind the app's own series are
+GROWTH_CHECKS = ("pwt:check", "panels:check")    # benchmarks/growth_average.py's held-out groups of real growth
 
 
 @dataclass(frozen=True)
@@ -61,3 +63,27 @@ def checked(p: float | None, short: bool, path: Path | str | None = None) -> Che
     gso = rows.get(GSO_COLLECTION)
     return Checked((decile / 10, (decile + 1) / 10), (min(seen), max(seen)), gso["observed"] if gso else None,
                    len(rows), sum(int(r["n"]) for r in rows.values()))
+
+
+@lru_cache(maxsize=4)
+def _growth_tables(path: str) -> dict:
+    file = Path(path)
+    if not file.exists():
+        return {}
+    rel = json.loads(file.read_text(encoding="utf-8")).get("reliability", {})
+    return {g: {int(r["decile"]): r for r in rel[g]} for g in GROWTH_CHECKS if g in rel}
+
+
+def checked_growth(p: float | None, path: Path | str | None = None) -> Checked | None:
+    """The held-out record for a growth target's probability (an average of growth rates over five years, the mean
+    model; benchmarks/growth_average.py): how often such events happened when the app said a P in the same decile."""
+    if p is None or p != p:
+        return None
+    decile = min(int(p * 10), 9)
+    tables = _growth_tables(str(path or config.GROWTH_AVERAGE_RESULTS))
+    rows = {g: t[decile] for g, t in tables.items() if decile in t and t[decile]["n"] >= MIN_EVENTS}
+    if not rows:
+        return None
+    seen = [r["observed"] for r in rows.values()]
+    return Checked((decile / 10, (decile + 1) / 10), (min(seen), max(seen)), None, len(rows),
+                   sum(int(r["n"]) for r in rows.values()))

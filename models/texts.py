@@ -377,6 +377,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "p_checked_gso": {"vi": "; trên chuỗi GSO theo tỉnh: {value}", "en": "; on GSO provincial series: {value}"},
     "p_checked_short": {"vi": "chuỗi 2–8 điểm", "en": "2–8-point series"},
     "p_checked_long": {"vi": "chuỗi từ 9 điểm", "en": "series of 9+ points"},
+    "p_checked_growth": {"vi": "tăng trưởng bình quân 5 năm từ 2–8 tốc độ đã công bố", "en": "five-year average growth from 2–8 published rates"},
     "low_evidence_note_one": {
         "vi": "Bằng chứng yếu: chỉ có một điểm dữ liệu, khoảng dự báo rộng.",
         "en": "Low evidence: a single data point, so the bands are wide.",

@@ -169,6 +169,39 @@ def test_a_short_series_outlook_prints_its_probability_check():
     assert "trên chuỗi GSO theo tỉnh:" in text
 
 
+def test_a_growth_targets_probability_check_quotes_the_held_out_growth_groups_only(tmp_path):
+    import json
+
+    from models.reliability import checked_growth
+
+    def deciles(observed, n):
+        return [{"decile": 0, "n": n, "predicted": 0.03, "observed": observed}]
+    results = {"reliability": {"pwt:learn": deciles(0.50, 9000),              # learning: never quoted
+                               "pwt:check": deciles(0.04, 700), "panels:check": deciles(0.09, 120),
+                               "pop:check": deciles(0.30, 900)}}               # population growth: not a target's kind
+    path = tmp_path / "growth_average.json"
+    path.write_text(json.dumps(results), encoding="utf-8")
+    c = checked_growth(0.02, path=path)
+    assert (c.band, c.observed, c.gso, c.collections, c.events) == ((0.0, 0.1), (0.04, 0.09), None, 2, 820)
+    assert checked_growth(0.5, path=path) is None and checked_growth(None, path) is None
+
+
+def test_a_growth_target_outlook_prints_its_five_year_probability_check():
+    from pathlib import Path
+
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app_pages" / "target.py"), default_timeout=120)
+    at.session_state["lang"] = "vi"
+    at.query_params["target"] = "tqm_grdp_growth_2030"        # 2 growth rates: the mean model, average over 2026–2030
+    at.run()
+    assert not at.exception
+    text = " ".join(c.value for c in at.caption)
+    import re
+    said = re.search(r"Kiểm định xác suất \(tăng trưởng bình quân 5 năm từ 2–8 tốc độ đã công bố\): trên (\d) bộ chuỗi", text)
+    assert said and int(said.group(1)) in (1, 2)
+
+
 def test_the_method_page_caveat_quotes_the_short_cover_of_the_results_file():
     """The 'where it falls short' text and the ensemble-instead caption are hand-written; they must say what the last
     calibration run measured."""

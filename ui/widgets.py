@@ -98,18 +98,20 @@ def lever_slider(lever_id: str, lg: str, container=None) -> float:
 def p_check(prep, row: dict, lg: str) -> str:
     """How often the held-out backtests' events happened when the app said a probability like this one ('' if none)."""
     from models.assess import shown_forecast
-    from models.reliability import checked
+    from models.reliability import checked, checked_growth
 
     shown = shown_forecast(prep)       # the forecast P(meet) comes from (the ratio, for a target relative to the region)
-    if row.get("state") != "outlook" or shown is None or shown[0].method == "mean":
+    if row.get("state") != "outlook" or shown is None:
         return ""
-    short = shown[0].method == "constrained_trend"
-    c = checked(row.get("p_meet"), short)
+    method = shown[0].method
+    short = method == "constrained_trend"
+    c = checked_growth(row.get("p_meet")) if method == "mean" else checked(row.get("p_meet"), short)
     if c is None:
         return ""
+    kind = "p_checked_growth" if method == "mean" else "p_checked_short" if short else "p_checked_long"
     band = f"{fmt_percent(c.band[0], lg)}–{fmt_percent(c.band[1], lg)}"
     gso = t("p_checked_gso", lg, value=fmt_percent(c.gso, lg)) if c.gso is not None else ""
-    return t("p_checked", lg, kind=t("p_checked_short" if short else "p_checked_long", lg), n=c.collections, band=band,
+    return t("p_checked", lg, kind=t(kind, lg), n=c.collections, band=band,
              lo=fmt_percent(c.observed[0], lg), hi=fmt_percent(c.observed[1], lg),
              events=fmt_number(c.events, lg, 0), gso=gso)
 
