@@ -330,6 +330,10 @@ def test_the_method_page_shows_the_growth_targets_five_year_check_before_and_now
     assert row[col] == f"{fmt_percent(a[0], lang)} / {fmt_percent(a[1], lang)} → {fmt_percent(b[0], lang)} / {fmt_percent(b[1], lang)}"
     assert b[0] > a[0] + 0.05            # held out, 2 points: the spell term widened what had been far too narrow
     assert len(table) == 4
+    for group in ("pwt:check", "panels:check"):      # the hand-written caveat quotes the held-out 80% cover, 2–8 points
+        c = [r["cover"][0] for r in json.loads(files[1].read_text(encoding="utf-8"))["groups"][group]
+             if r["window"] == 5 and r["gap"] == 1]
+        assert f"{round(min(c) * 100)}–{round(max(c) * 100)}%" in t("calibration_caveat", lang)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
