@@ -50,19 +50,24 @@ def _tables(path: str) -> dict:
     return out
 
 
-def checked(p: float | None, short: bool, path: Path | str | None = None) -> Checked | None:
-    """The held-out record for a probability `p` from a short (2–8 points) or a longer series; None without one."""
+def _record(tables: dict, p: float | None, gso: str | None = None) -> Checked | None:
+    """The decile of `p` in each held-out table ({code: {decile: row}}) with enough events; `gso`: the code quoted apart."""
     if p is None or p != p:
         return None
-    tables = _tables(str(path or config.CALIBRATION_RESULTS)).get("short_all" if short else "full", {})
     decile = min(int(p * 10), 9)
     rows = {c: t[decile] for c, t in tables.items() if decile in t and t[decile]["n"] >= MIN_EVENTS}
     if not rows:
         return None
     seen = [r["observed"] for r in rows.values()]
-    gso = rows.get(GSO_COLLECTION)
-    return Checked((decile / 10, (decile + 1) / 10), (min(seen), max(seen)), gso["observed"] if gso else None,
+    apart = rows.get(gso) if gso else None
+    return Checked((decile / 10, (decile + 1) / 10), (min(seen), max(seen)), apart["observed"] if apart else None,
                    len(rows), sum(int(r["n"]) for r in rows.values()))
+
+
+def checked(p: float | None, short: bool, path: Path | str | None = None) -> Checked | None:
+    """The held-out record for a probability `p` from a short (2–8 points) or a longer series; None without one."""
+    tables = _tables(str(path or config.CALIBRATION_RESULTS)).get("short_all" if short else "full", {})
+    return _record(tables, p, GSO_COLLECTION)
 
 
 @lru_cache(maxsize=4)
@@ -77,13 +82,4 @@ def _growth_tables(path: str) -> dict:
 def checked_growth(p: float | None, path: Path | str | None = None) -> Checked | None:
     """The held-out record for a growth target's probability (an average of growth rates over five years, the mean
     model; benchmarks/growth_average.py): how often such events happened when the app said a P in the same decile."""
-    if p is None or p != p:
-        return None
-    decile = min(int(p * 10), 9)
-    tables = _growth_tables(str(path or config.GROWTH_AVERAGE_RESULTS))
-    rows = {g: t[decile] for g, t in tables.items() if decile in t and t[decile]["n"] >= MIN_EVENTS}
-    if not rows:
-        return None
-    seen = [r["observed"] for r in rows.values()]
-    return Checked((decile / 10, (decile + 1) / 10), (min(seen), max(seen)), None, len(rows),
-                   sum(int(r["n"]) for r in rows.values()))
+    return _record(_growth_tables(str(path or config.GROWTH_AVERAGE_RESULTS)), p)
