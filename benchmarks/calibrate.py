@@ -213,18 +213,17 @@ def growth_rates(s: pd.Series) -> pd.Series:
 
 
 def panel_growth(which: str) -> list:
-    """Real growth of US states' product, employment and income and of OECD countries' income (PANEL_GROWTH), 12+
-    years; even units learn, odd units are held out."""
+    """Real growth of US states' product, employment and income and of OECD countries' income (PANEL_GROWTH), from 12+
+    consecutive positive levels; even units learn, odd units are held out."""
     import rpanels
 
     frame = pd.concat([rpanels.load(), rpanels.load_micro()], ignore_index=True)
+    frame = frame[[(p, v) in PANEL_GROWTH for p, v in zip(frame["panel"], frame["variable"])]]
     out = []
-    for (panel, unit, var), g in frame.groupby(["panel", "unit", "variable"]):
-        if (panel, var) not in PANEL_GROWTH or (which == "learn") == _odd(f"{panel}:{unit}"):
-            continue
-        s = pd.Series(g["value"].to_numpy(dtype=float), index=g["year"].astype(int).to_numpy()).dropna()
-        if len(s) >= 12 and (s > 0).all():
-            out.append((f"plm:{panel}:{unit}:g_{var}", growth_rates(s), None, None, True))
+    for part in _panel_units(frame, "plm", which, 12).values():
+        for sid, s, *_ in part:
+            unit, var = sid.rsplit(":", 1)
+            out.append((f"{unit}:g_{var}", growth_rates(s), None, None, True))
     return out
 
 
