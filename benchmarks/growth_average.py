@@ -118,11 +118,21 @@ def backtest(series: list, seed: int = 7, calibration: object = True) -> pd.Data
     return pd.DataFrame(rows)
 
 
-def reliability(f: pd.DataFrame) -> tuple[float, float, float, int]:
+def deciles(f: pd.DataFrame) -> list[dict]:
+    """P(meet) by decile against how often the event happened (the five-year windows' table is what
+    models/reliability.checked_growth prints beside a growth target's probability)."""
     p = np.concatenate(f["p"].to_numpy())
     y = np.concatenate(f["hit"].to_numpy())
     bins = np.minimum((p * 10).astype(int), 9)
-    gaps = [abs(p[bins == b].mean() - y[bins == b].mean()) for b in range(10) if (bins == b).sum() >= 30]
+    return [{"decile": b, "n": int((bins == b).sum()), "predicted": float(p[bins == b].mean()),
+             "observed": float(y[bins == b].mean())} for b in range(10) if (bins == b).any()]
+
+
+def reliability(f: pd.DataFrame) -> tuple[float, float, float, int]:
+    """The largest decile gap (deciles with 30+ events, pp), Brier, the base rate's Brier, the number of events."""
+    gaps = [abs(r["predicted"] - r["observed"]) for r in deciles(f) if r["n"] >= 30]
+    p = np.concatenate(f["p"].to_numpy())
+    y = np.concatenate(f["hit"].to_numpy())
     brier = float(np.mean((p - y) ** 2))
     base = float(np.mean((y.mean() - y) ** 2))
     return max(gaps) * 100 if gaps else float("nan"), brier, base, int(p.size)
@@ -142,17 +152,6 @@ def cells(f: pd.DataFrame) -> list[dict]:
                     "error_last": float(np.abs(x["actual"] - x["last"]).mean()),
                     "reliability_gap": gap_pp, "brier": brier, "base": base, "events": events})
     return out
-
-
-def deciles(f: pd.DataFrame) -> list[dict]:
-    """P(meet) by decile against how often the event happened, five-year windows (both gaps, 2–8 points): what
-    models/reliability.checked_growth prints beside a growth target's probability."""
-    x = f[f["window"] == 5]
-    p = np.concatenate(x["p"].to_numpy())
-    y = np.concatenate(x["hit"].to_numpy())
-    bins = np.minimum((p * 10).astype(int), 9)
-    return [{"decile": b, "n": int((bins == b).sum()), "predicted": float(p[bins == b].mean()),
-             "observed": float(y[bins == b].mean())} for b in range(10) if (bins == b).any()]
 
 
 def summary(name: str, rows: list[dict]) -> list[str]:
@@ -209,7 +208,7 @@ def main() -> int:
            else ROOT / "var" / f"growth_average{tag}.md")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out.with_suffix(".json").write_text(json.dumps({"what": what, "spell": Mean.spell, "groups": table,
-                                                    "reliability": {k: deciles(f) for k, f in frames.items()}}, indent=1),
+                                                    "reliability": {k: deciles(f[f["window"] == 5]) for k, f in frames.items()}}, indent=1),
                                         encoding="utf-8")     # the Method page and models/reliability read it
     print(f"-> {out}")
     return 0
