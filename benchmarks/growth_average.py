@@ -51,7 +51,7 @@ DELTAS = (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0, 3.0)     # event thresholds: the hist
 N_PATHS = 1000
 PWT_GROWTH = ("rgdpna", "lp", "emp", "rtfpna", "pop")
 # before 2026-12-08: no spell term, no uncertain scale, and the mean family's widening learned without them
-BEFORE = {"spell": 0.0, "mean": {"a": 0.05, "b": 0.10, "c": -0.10}}
+BEFORE = {"spell": 0.0, "uncertain_scale": False, "mean": {"a": 0.05, "b": 0.10, "c": -0.10}}
 
 
 def pwt_growth() -> dict[str, list]:
@@ -173,7 +173,7 @@ def main() -> int:
         Mean.spell = args.spell
     if args.before:
         cal = default_calibration()
-        Mean.spell = BEFORE["spell"]
+        Mean.spell, Mean.uncertain_scale = BEFORE["spell"], BEFORE["uncertain_scale"]
         calibration = Calibration({**cal.params, "mean": BEFORE["mean"]}, cal.provenance)
     t0 = time.time()
     groups = {**pwt_growth(), **panel_growth(), **vietnam_growth()}

@@ -339,6 +339,7 @@ class Mean(Member):
     # 2026-12-08). 0.5 of 0.5 and 1 (both tried on the learning sides, PWT's even countries and the even US states and
     # OECD countries): the smaller cover error, counting a band too narrow four times (0.116 against 0.117)
     spell = 0.5
+    uncertain_scale = True      # each path draws its own scale (False: the model as it was before 2026-12-08)
     scale_cap = 0.975
 
     def fit(self, z):
@@ -351,7 +352,7 @@ class Mean(Member):
         return self
 
     def simulate(self, horizon, n, rng):
-        if self.spell > 0:
+        if self.uncertain_scale:
             nu = float(max(self.m, 2))
             scale = np.sqrt(nu / np.maximum(rng.chisquare(nu, size=(1, n)), chi2.ppf(1.0 - self.scale_cap, nu)))
         else:
