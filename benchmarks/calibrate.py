@@ -24,6 +24,10 @@ Collections (countries and provinces split by the parity of CRC32 of their code:
 - check  G: the same panels, odd units
 - check  E: other kinds of yearly series shipped by statsmodels (Nile flow, sunspots, copper market, Grunfeld
             firms, Longley, US macro data as yearly means, El Niño and CO₂ yearly means)
+- check  H: Gapminder countries' life expectancy and infant mortality, and GDP and population of PWT's odd countries
+            (R package dslabs, Debian r-cran-dslabs; benchmarks/dslabs.py), 1960–2016
+- check  I: US states' reported cases of seven diseases 1928–2011 (Project Tycho via dslabs), scaled to 52 weeks
+  H and I joined on 2026-12-08 as a check no choice had seen (benchmarks/fresh_check.py states what they decide).
 Every collection is backtested in two regimes: full history (all points before the origin, 10+) and the
 short-series regime (the last 2, 3, 5, 6 and 8 points), horizons 1–10, three origins four years apart.
 Series of money per head at current prices (MONEY_PER_HEAD, and GSO series by the catalogue's units) are forecast as the
@@ -246,6 +250,48 @@ def micro_series(which: str, per_panel: int = MICRO_PER_PANEL) -> list:
 
     return [x for part in _panel_units(rpanels.load_micro(), "micro", which, SHORT_ONLY).values()
             for x in _subsample(part, per_panel)]
+
+
+def gapminder_series(limit: int) -> list:
+    """Gapminder's countries (benchmarks/dslabs.py), 1960–2016: life expectancy and infant mortality (no learning collection
+    has them) for every country; GDP and population only for countries PWT holds out (odd isocode), since the even
+    ones' GDP and population teach L1. Held out of every learning step (H)."""
+    import dslabs
+    import pwt
+
+    names = pwt.load("9.1").drop_duplicates("country").set_index("country")["isocode"]
+    g = dslabs.load("gapminder")
+    out = []
+    for country, c in g.groupby("country"):
+        c = c.set_index("year").sort_index()
+        for v in ("life_expectancy", "infant_mortality", "gdp", "population"):
+            if v in ("gdp", "population") and not (country in names.index and _odd(names[country])):
+                continue
+            s = c[v].dropna().astype(float)
+            s.index = s.index.astype(int)
+            if len(s) < 16 or (s <= 0).any() or np.any(np.diff(s.index.to_numpy()) != 1):
+                continue
+            out.append((f"gapminder:{country}:{v}", s, None, None, False))
+    return _subsample(out, limit)
+
+
+def disease_series(limit: int) -> list:
+    """US states' reported cases of seven diseases, 1928–2011 (Project Tycho via dslabs): the count scaled to 52 reporting
+    weeks, over the longest run of consecutive years with reports and cases (4+ points; 4–11 join the short regime only).
+    Held out of every learning step (I)."""
+    import dslabs
+
+    d = dslabs.load("us_contagious_diseases")
+    d = d[(d["weeks_reporting"] >= 1) & (d["count"] > 0)]
+    out = []
+    for (disease, state), x in d.groupby(["disease", "state"]):
+        s = pd.Series((x["count"] * 52 / x["weeks_reporting"]).to_numpy(dtype=float),
+                      index=x["year"].astype(int).to_numpy()).sort_index()
+        breaks = np.r_[0, np.flatnonzero(np.diff(s.index.to_numpy()) != 1) + 1, len(s)]
+        start, stop = max(zip(breaks[:-1], breaks[1:]), key=lambda ab: ab[1] - ab[0])
+        if stop - start >= SHORT_ONLY:
+            out.append((f"tycho:{disease}:{state}", s.iloc[start:stop], None, None, False))
+    return _subsample(out, limit)
 
 
 # L5's long series are US states again (crime, traffic, natural gas) and six airlines: to the trend family (9+ points) they
@@ -872,7 +918,10 @@ def collections(limit: int) -> tuple[dict, dict]:
               "D: GSO provincial series (odd provinces) and Viet Nam": gso_series("check"),
               "E: statsmodels yearly series (other kinds)": statsmodels_series(),
               "F: US states and OECD panels, odd units": panel_series("check", limit),
-              "G: firms, municipalities, counties and states of other kinds, odd units": micro_series("check")}
+              "G: firms, municipalities, counties and states of other kinds, odd units": micro_series("check"),
+              "H: Gapminder countries (life expectancy, infant mortality; GDP and population of PWT's odd countries)":
+                  gapminder_series(limit),
+              "I: US states' reported cases of seven diseases, 1928–2011 (Project Tycho)": disease_series(limit)}
     return learn, checks
 
 
