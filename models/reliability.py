@@ -1,7 +1,7 @@
 """How often the backtests' events happened when the app said P: the check printed beside a probability.
 
 benchmarks/calibrate.py records, for threshold events on real series, the P(meet) the app's method gave
-and whether the event happened, by decile of P. Only the collections kept out of learning (A–G) count
+and whether the event happened, by decile of P. Only the collections kept out of learning (A–I) count
 here, so the check is on data the corrections were not tuned on. Growth targets (the mean model, read as an average
 over years) are checked on benchmarks/growth_average.py's held-out groups instead.
 """
@@ -29,7 +29,7 @@ class Checked:
 
 
 def collection_code(name: str) -> str:
-    """'L1: PWT 9.1 (even countries)' -> 'L1': learning collections start with L, held-out ones are A–G."""
+    """'L1: PWT 9.1 (even countries)' -> 'L1': learning collections start with L, held-out ones are A–I."""
     return str(name).split(":", 1)[0].strip()
 
 
