@@ -72,7 +72,7 @@ SHORT = (2, 3, 5, 6, 8)
 SHORT_ONLY = 4      # GSO tables of 4–11 points join the short regime (cut to the lengths of SHORT that leave a year)
 MAX_H = 10
 METHODS = ("ensemble", "ets", "theta", "drift", "naive", "ct_c0", "ct_c3", "ct_c6", "ct_linear", "ct_pool", "ct_snr1", "ct_snr2",
-           "ct_snr3", "ct_r0")
+           "ct_snr3", "ct_r0", "ct_nocap")
 SHRINK_VARIANTS = ("constrained_trend", "ct_linear", "ct_snr1", "ct_snr2", "ct_snr3")   # compared on MASE and median share
 ROUGH_VARIANT = "ct_r0"     # the count rule without the roughness (m/(m+1)): the shipped rule's evidence
 ROUGH_REGIMES = ("last_5", "last_6", "last_8")      # where the two rules differ (r = 1 below 5 points)
@@ -563,7 +563,7 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration, cal_here: Calibr
         ours = g[(g["method"] == routed(g)) & ~rates]
         block = {"n": int(len(ours)), "mase": {}, "rates": {}}
         for m in ("ensemble", "constrained_trend", "ets", "theta", "drift", "naive", "ct_c0", "ct_c3", "ct_c6", "ct_linear",
-                  "ct_pool", "ct_snr1", "ct_snr2", "ct_snr3", "ct_r0"):
+                  "ct_pool", "ct_snr1", "ct_snr2", "ct_snr3", "ct_r0", "ct_nocap"):
             x = g[(g["method"] == m) & ~rates]
             if len(x):
                 block["mase"][m] = mase(x)

@@ -15,7 +15,8 @@ import pandas as pd
 
 from models import config
 from models.calibration import roughness
-from models.forecast import ENSEMBLE, LOW_EVIDENCE_POINTS, ConstrainedTrend, Forecaster, Transform, _clean, choose_transform, route
+from models.forecast import (ENSEMBLE, LOW_EVIDENCE_POINTS, ConstrainedTrend, Forecaster, Transform, _clean, choose_transform,
+                             drift_cap_for, route)
 
 QGRID = np.array([0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75,
                   0.8, 0.85, 0.9, 0.95, 0.975, 0.99])
@@ -36,8 +37,11 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
     routed = route(history.size, rate)        # the same rule as the app's forecasts
     floor = transform.floor(float(history.iloc[-1]))
 
+    cap = drift_cap_for(transform)
+
     def sim(m, fitted=None):                  # the same dispatch as Forecaster.fit
-        return Forecaster.simulate(m, z, horizon, n_paths, rng, floor=floor, fitted=fitted, keep_drift=keep_drift)[0]
+        return Forecaster.simulate(m, z, horizon, n_paths, rng, floor=floor, fitted=fitted, keep_drift=keep_drift,
+                                   drift_cap=cap)[0]
 
     def trend_paths(wanted) -> dict[str, np.ndarray]:   # the ensemble's members fitted once, the ensemble pooled from them
         got = {m: sim(m) for m in ("ets", "theta", "drift", "naive")
@@ -62,6 +66,8 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
                 out[m] = ConstrainedTrend(floor, shrink_c=3.0, damping=1.0, rough_power=0.0).fit(z).simulate(horizon, n_paths, rng)
             elif m == "ct_r0":           # the rule before 2026-12-03 (night): m/(m+1) whatever the roughness
                 out[m] = ConstrainedTrend(floor, rough_power=0.0).fit(z).simulate(horizon, n_paths, rng)
+            elif m == "ct_nocap":        # the rule before 2026-12-08: no cap on the drift (benchmarks/drift_cap.py)
+                out[m] = ConstrainedTrend(floor, shrink_c=0.0 if keep_drift else None).fit(z).simulate(horizon, n_paths, rng)
             elif m == "ct_pool":
                 out[m] = ConstrainedTrend(floor, prior=prior or 0.0).fit(z).simulate(horizon, n_paths, rng)
         if history.size >= 2:

@@ -188,6 +188,20 @@ class Drift(Member):
         return self.last + steps * (self.drift + delta) + np.cumsum(e, axis=0)
 
 
+# The short trend's yearly drift is held within ±0.3 on the log scale (a level growing at most 35% or falling at most 26% a
+# year along its median). Two points can hold a one-off jump: a US state's yearly measles cases went from a handful to
+# over a thousand, and the shrunk, damped drift of that one change carried the median 10^6-fold in nine years (held-out
+# collection I, benchmarks/calibrate.py: MASE 344 with 2 points against naive's 0.97). On the learning collections
+# L1–L5 no cap of 0.3 or more costs MASE at any length (2, 3, 5, 8 points); 0.2 costs PWT's 2-point series 0.2%
+# (benchmarks/drift_cap.py). Levels only: shares are bounded by their logit, growth rates take the mean model.
+DRIFT_CAP = 0.3
+
+
+def drift_cap_for(transform: "Transform") -> float | None:
+    """The short trend's drift cap on this scale: DRIFT_CAP for positive levels (log scale), none otherwise."""
+    return DRIFT_CAP if transform.kind == "log" else None
+
+
 class ConstrainedTrend(Drift):
     """Drift shrunk towards no change for 2–8 points; yearly changes of earlier comparable runs
     (before a gap, or in another vintage of the same concept) join the estimate of drift and spread."""
@@ -214,8 +228,9 @@ class ConstrainedTrend(Drift):
 
     def __init__(self, floor: float, extra_diffs: np.ndarray | None = None, shrink_c: float | None = None,
                  prior: float = 0.0, rule: str | None = None, damping: float | None = None,
-                 rough_power: float | None = None):
+                 rough_power: float | None = None, drift_cap: float | None = None):
         self.floor = floor
+        self.drift_cap = drift_cap   # the largest yearly drift carried forward, either sign (DRIFT_CAP on the log scale)
         self.prior = float(prior)    # the drift it is shrunk towards: 0, or a pooled drift of the same indicator
         self.extra = np.asarray(extra_diffs if extra_diffs is not None else [], dtype=float)
         if shrink_c is not None:
@@ -243,6 +258,8 @@ class ConstrainedTrend(Drift):
         c = self.shrink_c * (roughness(v) ** self.rough_power if self.rule == "count" else 1.0)
         w = evidence / (evidence + c) if evidence + c > 0 else 1.0
         self.drift = w * self.drift + (1.0 - w) * self.prior
+        if self.drift_cap is not None:
+            self.drift = float(np.clip(self.drift, -self.drift_cap, self.drift_cap))
         self.drift_se = self.sigma / np.sqrt(self.m)
         return self
 
@@ -549,15 +566,17 @@ class Forecaster:
     @staticmethod
     def simulate(used: str, z: pd.Series, horizon: int, n_paths: int, rng: np.random.Generator,
                  floor: float | None = None, extra: np.ndarray | None = None,
-                 fitted: dict[str, np.ndarray] | None = None, keep_drift: bool = False) -> tuple[np.ndarray, list]:
+                 fitted: dict[str, np.ndarray] | None = None, keep_drift: bool = False,
+                 drift_cap: float | None = None) -> tuple[np.ndarray, list]:
         """Uncalibrated z-scale paths of one routed method (`route`), and notes on dropped ensemble members.
         `floor`/`extra`: the constrained trend's spread floor and earlier runs' changes; `fitted`: members'
         paths already simulated from the same history (the backtests fit each member once); `keep_drift`: the
-        constrained trend keeps its whole drift (still damped)."""
+        constrained trend keeps its whole drift (still damped); `drift_cap`: the largest yearly drift it carries forward
+        (`drift_cap_for(transform)`)."""
         if used == "mean":
             return Mean().fit(z).simulate(horizon, n_paths, rng), []
         if used == "constrained_trend":
-            trend = ConstrainedTrend(floor, extra, shrink_c=0.0 if keep_drift else None)
+            trend = ConstrainedTrend(floor, extra, shrink_c=0.0 if keep_drift else None, drift_cap=drift_cap)
             return trend.fit(z).simulate(horizon, n_paths, rng), []
         if used == "ensemble":
             return ensemble_paths(z, horizon, n_paths, rng, fitted=fitted)
@@ -602,7 +621,8 @@ class Forecaster:
         if used == "constrained_trend" and runs:
             extra = np.concatenate([np.diff(transform.forward(np.asarray(r, dtype=float))) for r in runs])
         z_paths, dropped = self.simulate(used, z, horizon, self.n_paths, np.random.default_rng(self.seed),
-                                         floor=transform.floor(float(s.iloc[-1])), extra=extra, keep_drift=keep_drift)
+                                         floor=transform.floor(float(s.iloc[-1])), extra=extra, keep_drift=keep_drift,
+                                         drift_cap=drift_cap_for(transform))
         notes += dropped
         if used == "constrained_trend" and keep_drift:
             notes.append(Note("kept_drift"))

@@ -227,6 +227,13 @@ def test_the_method_page_caveat_quotes_the_short_cover_of_the_results_file():
         assert quoted in text and quoted_long in text and f"{round(min(rest) * 100)}–{round(max(rest) * 100)}%" in text
         for k, v in short_of.items():
             assert f"{round(v * 100)}%" in text and f"{word} {k}" in text
+    disease = next(c for c in held_out if c["collection"].startswith("I:"))     # named with how far "no change" is ahead
+    worse = [r["ours"] / r["mase"]["naive"] - 1 for k, r in disease["regimes"].items()
+             if k in ("full", "last_2", "last_3", "last_5", "last_6", "last_8")]
+    gap = disease["regimes"]["short_all"]["reliability"]["max_gap"]
+    for lang, unit in (("vi", "điểm %"), ("en", "points")):
+        text = STRINGS["calibration_caveat"][lang]
+        assert f"{round(min(worse) * 100)}–{round(max(worse) * 100)}%" in text and f"{round(gap * 100)} {unit}" in text
     here = [e["cover_learned_here"] for c in results["collections"] for r in ("last_6", "last_8")
             if (e := c["regimes"].get(r, {}).get("ensemble_instead"))]
     quoted_here = f"{round(min(v[0] for v in here) * 100)}–{round(max(v[0] for v in here) * 100)}% / " \

@@ -272,3 +272,25 @@ def test_money_per_head_keeps_its_whole_drift_damped_and_says_so():
     np.testing.assert_allclose(a.paths, b.paths)
     rate = forecast(pd.Series([6.5, 7.0, 7.2], index=[2022, 2023, 2024]), 3, rate=True, keep_drift=True)
     assert rate.method == "mean" and "kept_drift" not in [n.code for n in rate.notes]
+
+
+def test_a_one_off_jump_is_not_carried_forward_beyond_the_drift_cap():
+    """A level that jumped 400-fold in one year (measles in a US state) moves its median at most DRIFT_CAP a year on the
+    log scale, damped: 1,400 cases become ~5,400 in nine years, not 10^9; a steady rise and a share are left alone."""
+    from models.forecast import DRIFT_CAP, ConstrainedTrend, Transform, drift_cap_for
+
+    steps = np.cumsum(ConstrainedTrend.damping ** np.arange(1, 10))
+    jump = forecast(pd.Series([3.5, 1411.6], index=[1983, 1984]), 9, n_paths=2000, seed=2)
+    assert jump.method == "constrained_trend"
+    # on the model's (log) scale: with a spread this wide the level's q50 interpolates between two far-apart paths
+    assert np.median(jump.z_paths, axis=1) == pytest.approx(np.log(1411.6) + DRIFT_CAP * steps, abs=1e-9)
+    z = pd.Series(np.log([3.5, 1411.6]), index=pd.period_range("1983", periods=2, freq="Y"))
+    uncapped = ConstrainedTrend(0.01).fit(z)
+    assert uncapped.drift > 9 * DRIFT_CAP                        # what it carried forward before the cap
+    fall = forecast(pd.Series([1411.6, 3.5], index=[1983, 1984]), 9, n_paths=2000, seed=2)
+    assert np.median(fall.z_paths, axis=1) == pytest.approx(np.log(3.5) - DRIFT_CAP * steps, abs=1e-9)
+    s = pd.Series([51.0, 56.0, 61.92], index=[2022, 2023, 2024])  # money per head, +10% a year: under the cap
+    d = np.diff(np.log(s.to_numpy())).mean()
+    kept = forecast(s, 3, n_paths=2000, seed=3, lower=0.0, keep_drift=True)
+    assert kept.summary()["q50"].to_numpy() == pytest.approx(61.92 * np.exp(d * steps[:3]), rel=1e-6)
+    assert drift_cap_for(Transform("logit", 0.0, 100.0)) is None and drift_cap_for(Transform("identity", None, None)) is None
