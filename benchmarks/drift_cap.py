@@ -1,8 +1,8 @@
 """A cap on the short trend's yearly drift, swept on the stored calibration records (models/forecast.DRIFT_CAP).
 
 Why: held-out collection I (US states' yearly disease cases, benchmarks/dslabs.py) showed the constrained trend carrying
-a one-off jump forward: measles in Hawaii went from a handful of cases to over a thousand in one year, and the shrunk,
-damped drift of that one change put the median at 1.4 billion cases nine years on (MASE 344 with 2 points against
+a one-off jump forward: measles in Hawaii went from about 1 case a year to 290 in 1984 (counts scaled to 52 reporting
+weeks), and the shrunk, damped drift of that one change put the median at 1.4 billion cases nine years on (MASE 344 with 2 points against
 naive's 0.97). The learning collections hold few such jumps, so they can say which caps cost nothing, not which help.
 
 The rule, from the learning collections L1–L5 only: the smallest cap in CAPS at which no learning collection's MASE,

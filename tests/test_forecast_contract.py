@@ -276,7 +276,7 @@ def test_money_per_head_keeps_its_whole_drift_damped_and_says_so():
 
 def test_a_one_off_jump_is_not_carried_forward_beyond_the_drift_cap():
     """A level that jumped 400-fold in one year (measles in a US state) moves its median at most DRIFT_CAP a year on the
-    log scale, damped: 1,400 cases become ~5,400 in nine years, not 10^9; a steady rise and a share are left alone."""
+    log scale, damped: 1,412 cases become at most ~7,400 in nine years, not 10^9; a steady rise and a share are left alone."""
     from models.forecast import DRIFT_CAP, ConstrainedTrend, Transform, drift_cap_for
 
     steps = np.cumsum(ConstrainedTrend.damping ** np.arange(1, 10))
