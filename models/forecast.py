@@ -258,6 +258,7 @@ class ConstrainedTrend(Drift):
         c = self.shrink_c * (roughness(v) ** self.rough_power if self.rule == "count" else 1.0)
         w = evidence / (evidence + c) if evidence + c > 0 else 1.0
         self.drift = w * self.drift + (1.0 - w) * self.prior
+        self.drift_uncapped = self.drift
         if self.drift_cap is not None:
             self.drift = float(np.clip(self.drift, -self.drift_cap, self.drift_cap))
         self.drift_se = self.sigma / np.sqrt(self.m)
@@ -576,8 +577,12 @@ class Forecaster:
         if used == "mean":
             return Mean().fit(z).simulate(horizon, n_paths, rng), []
         if used == "constrained_trend":
-            trend = ConstrainedTrend(floor, extra, shrink_c=0.0 if keep_drift else None, drift_cap=drift_cap)
-            return trend.fit(z).simulate(horizon, n_paths, rng), []
+            trend = ConstrainedTrend(floor, extra, shrink_c=0.0 if keep_drift else None, drift_cap=drift_cap).fit(z)
+            notes = []
+            if trend.drift != trend.drift_uncapped:     # said on the card: the median grows slower than the series did
+                notes.append(Note("drift_capped", own=int(round(np.expm1(trend.drift_uncapped) * 100)),
+                                  cap=int(round(np.expm1(trend.drift) * 100))))
+            return trend.simulate(horizon, n_paths, rng), notes
         if used == "ensemble":
             return ensemble_paths(z, horizon, n_paths, rng, fitted=fitted)
         if fitted is not None and used in fitted:

@@ -139,6 +139,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "note_low_evidence_trend": {"vi": "bằng chứng yếu: {n} điểm; xu hướng có ràng buộc với khoảng rộng", "en": "low evidence: {n} value(s); constrained trend with wide bands"},
     "note_kept_drift": {"vi": "tiền theo đầu người, giá hiện hành: giữ nguyên xu hướng của chuỗi (không kéo về \"không đổi\"): trên các chuỗi cùng loại, kéo về làm trung vị quá thấp",
                         "en": "money per head at current prices: the series' trend is kept whole (not pulled towards no change): on series of this kind, pulling it put the median too low"},
+    "note_drift_capped": {"vi": "xu hướng (đã co) của chuỗi, {own}%/năm, được giữ ở {cap}%/năm: hai ba điểm có thể chỉ là một cú nhảy một lần, "
+                                 "và trên chuỗi thực, mang cú nhảy đó đi tiếp làm trung vị sai lệch rất xa",
+                          "en": "the series' shrunk trend, {own}% a year, is held at {cap}% a year: two or three points may hold a one-off jump, "
+                                "and on real series carrying it forward put the median very far off"},
     "note_extra_changes": {"vi": "xu hướng còn học từ {n} thay đổi hằng năm của các đoạn số liệu so sánh được trước đó", "en": "the trend also learns from {n} yearly changes of earlier comparable runs"},
     "note_nowcast_no_grdp_growth": {"vi": "không có tốc độ tăng GRDP của {territory} để ước tính năm {year}", "en": "no GRDP growth of {territory} to simulate {year} from"},
     "note_nowcast_bounds": {"vi": "tốc độ tăng GRDP của {territory} năm {year}: các ngưỡng đã công bố gần như không còn khoảng trống", "en": "GRDP growth of {territory} in {year}: the published bounds leave almost no room"},

@@ -294,3 +294,16 @@ def test_a_one_off_jump_is_not_carried_forward_beyond_the_drift_cap():
     kept = forecast(s, 3, n_paths=2000, seed=3, lower=0.0, keep_drift=True)
     assert kept.summary()["q50"].to_numpy() == pytest.approx(61.92 * np.exp(d * steps[:3]), rel=1e-6)
     assert drift_cap_for(Transform("logit", 0.0, 100.0)) is None and drift_cap_for(Transform("identity", None, None)) is None
+
+
+def test_a_capped_trend_says_so_on_the_card_in_both_languages_and_an_uncapped_one_does_not():
+    from models.forecast import DRIFT_CAP
+
+    jump = forecast(pd.Series([10.0, 81.0], index=[2024, 2025]), 5, n_paths=300, seed=1)   # 5G stations, say
+    note = next(n for n in jump.notes if n.code == "drift_capped")
+    own = round((np.exp(np.log(8.1) / 2) - 1) * 100)        # half the one log change: m/(m+1) with m = 1
+    assert note.params == {"own": own, "cap": round((np.exp(DRIFT_CAP) - 1) * 100)}
+    assert note.text("vi").startswith(f"xu hướng (đã co) của chuỗi, {own}%/năm, được giữ ở 35%/năm")
+    assert note.text("en").startswith(f"the series' shrunk trend, {own}% a year, is held at 35% a year")
+    fall = forecast(pd.Series([1000.0, 700.0], index=[2024, 2025]), 5, n_paths=300, seed=1)
+    assert "drift_capped" not in [n.code for n in fall.notes]
