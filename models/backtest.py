@@ -36,7 +36,6 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
                   index=pd.period_range(start=str(int(history.index[0])), periods=history.size, freq="Y"))
     routed = route(history.size, rate)        # the same rule as the app's forecasts
     floor = transform.floor(float(history.iloc[-1]))
-
     cap = drift_cap_for(transform)
 
     def sim(m, fitted=None):                  # the same dispatch as Forecaster.fit

@@ -569,7 +569,7 @@ class Forecaster:
                  floor: float | None = None, extra: np.ndarray | None = None,
                  fitted: dict[str, np.ndarray] | None = None, keep_drift: bool = False,
                  drift_cap: float | None = None) -> tuple[np.ndarray, list]:
-        """Uncalibrated z-scale paths of one routed method (`route`), and notes on dropped ensemble members.
+        """Uncalibrated z-scale paths of one routed method (`route`), and notes (dropped ensemble members, a capped trend).
         `floor`/`extra`: the constrained trend's spread floor and earlier runs' changes; `fitted`: members'
         paths already simulated from the same history (the backtests fit each member once); `keep_drift`: the
         constrained trend keeps its whole drift (still damped); `drift_cap`: the largest yearly drift it carries forward
