@@ -57,6 +57,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+RECORDS = ROOT / "var" / "calibration_records.pkl"     # every backtest record, for --from-cache and the analyses beside
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
@@ -674,15 +675,23 @@ SWEEP_C = (0.0, 0.25, 0.5, 1.0, 2.0)
 SWEEP_PHI = (0.8, 0.9, 0.95, 1.0)
 
 
+def stored_records() -> dict:
+    """The backtest records of the last run (collection name -> frame), for the analyses that reuse them."""
+    return pd.read_pickle(RECORDS)["records"]
+
+
+def damped_steps(h: np.ndarray, phi: float | None = None) -> np.ndarray:
+    """φ + … + φ^h per horizon h, as ConstrainedTrend.simulate carries the drift forward (φ: its damping)."""
+    phi = ConstrainedTrend.damping if phi is None else phi
+    h = np.asarray(h, dtype=int)
+    return np.cumsum(phi ** np.arange(1, int(h.max()) + 1))[h - 1]
+
+
 def shrink_sweep(records: dict, lengths=(2, 3)) -> list[dict]:
     """The short trend's shrinkage c and damping φ swept without new backtests: its median path is exact (last + steps·w·drift,
     models/forecast.ConstrainedTrend), so the c = 0 records (w = 1) give every (c, φ)'s median, MASE and share of outcomes
     below it (log-scale series). The spread is not swept: φ also damps the drift's uncertainty."""
     phi0, power = ConstrainedTrend.damping, ConstrainedTrend.rough_power
-
-    def steps(phi, h):          # φ + … + φ^h, as ConstrainedTrend.simulate carries the drift forward
-        return np.cumsum(phi ** np.arange(1, int(h.max()) + 1))[h - 1]
-
     out = []
     for name, r in records.items():
         g = r[(r["regime"] == "short") & (r["method"] == "ct_c0") & (r["kind"] == "log") & r["n_obs"].isin(lengths)]
@@ -690,10 +699,10 @@ def shrink_sweep(records: dict, lengths=(2, 3)) -> list[dict]:
             continue
         h, n = g["h"].to_numpy(), g["n_obs"].to_numpy()
         rough = np.where(n >= 5, np.clip(g["rough"].to_numpy(float), *ROUGHNESS_RANGE), 1.0)
-        drift = (g["z_median"] - g["z_last"]).to_numpy() / steps(phi0, h)
+        drift = (g["z_median"] - g["z_last"]).to_numpy() / damped_steps(h, phi0)
         scale, za = g["scale"].to_numpy(), g["z_actual"].to_numpy()
         ok = scale > 0
-        ahead = {phi: steps(phi, h) for phi in SWEEP_PHI}
+        ahead = {phi: damped_steps(h, phi) for phi in SWEEP_PHI}
         for c in SWEEP_C:
             w = (n - 1) / (n - 1 + c * rough ** power)
             for phi in SWEEP_PHI:
@@ -885,7 +894,7 @@ def main() -> int:
                          "must not have changed since those records were made)")
     args = ap.parse_args()
     t0 = time.time()
-    cache = ROOT / "var" / "calibration_records.pkl"
+    cache = RECORDS
     cache.parent.mkdir(parents=True, exist_ok=True)
     if args.from_cache:
         saved = pd.read_pickle(cache)

@@ -34,23 +34,18 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import calibrate as cb  # noqa: E402
 from models.calibration import default as default_calibration  # noqa: E402
-from models.forecast import DRIFT_CAP, ConstrainedTrend  # noqa: E402
+from models.forecast import DRIFT_CAP  # noqa: E402
 
 CAPS = (np.inf, 1.0, 0.5, 0.3, 0.2, 0.15, 0.1)
 LENGTHS = (2, 3, 5, 8)
 
 
-def steps(h: np.ndarray) -> np.ndarray:
-    """φ + … + φ^h, as ConstrainedTrend.simulate carries the drift forward."""
-    phi = ConstrainedTrend.damping
-    return np.cumsum(phi ** np.arange(1, int(h.max()) + 1))[h - 1]
-
-
 def capped(g: pd.DataFrame, cap: float) -> pd.DataFrame:
     """The records with the drift held within ±cap: median, quantiles and point moved alike, the widening needs recomputed."""
     h = g["h"].to_numpy()
-    drift = (g["z_median"] - g["z_last"]).to_numpy() / steps(h)
-    shift = (np.clip(drift, -cap, cap) - drift) * steps(h)
+    steps = cb.damped_steps(h)
+    drift = (g["z_median"] - g["z_last"]).to_numpy() / steps
+    shift = (np.clip(drift, -cap, cap) - drift) * steps
     f = g.drop(columns=["need50", "need80", "need95"]).copy()
     f["z_median"] = g["z_median"].to_numpy() + shift
     f["point"] = np.exp(f["z_median"].to_numpy())
@@ -122,7 +117,7 @@ def report(res: pd.DataFrame, pick: float) -> str:
 
 
 def main() -> int:
-    records = pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"]
+    records = cb.stored_records()
     if not any((r["method"] == "ct_nocap").any() for r in records.values()):
         raise SystemExit("no ct_nocap records: rerun benchmarks/calibrate.py (the uncapped trend is one of its methods)")
     res = sweep(records)

@@ -64,19 +64,18 @@ def measures(frame: pd.DataFrame, p: dict) -> dict:
 
 
 def main() -> int:
-    records = pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"]
+    records = cb.stored_records()
     missing = [c for c in FRESH if not any(n.startswith(c + ":") for n in records)]
     if missing:
         raise SystemExit(f"no records of {', '.join(missing)}: run benchmarks/calibrate.py --reuse first")
     frames = ss.ratios(records)
-    with_sigma = {n: g.assign(rough=np.where(g["kind"] == "identity", 1.0, g["sigma"] / ss.SIGMA_REF))
-                  for n, g in frames.items()}
+    sized = ss.with_sigma(frames)
     learn = [n for n in frames if n.startswith("L")]
     rows, verdicts = [], {}
     for e in (0.0, CANDIDATE):
-        p, info = cb.learn_family([with_sigma[n] for n in learn], cb.UNDER_WEIGHT["short"], d_grid=(e,))
+        p, info = cb.learn_family([sized[n] for n in learn], cb.UNDER_WEIGHT["short"], d_grid=(e,))
         p = {**p, "d": e}
-        for name, g in with_sigma.items():
+        for name, g in sized.items():
             rows.append({"e": e, "p": p, "worst_learning": info["worst_loss"], "collection": name, **measures(g, p)})
         print("e", e, p, round(info["worst_loss"], 4), flush=True)
     res = pd.DataFrame(rows)

@@ -76,7 +76,7 @@ def report(res: pd.DataFrame) -> str:
 
 
 def main() -> int:
-    records = pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"]
+    records = cb.stored_records()
     text = report(changes(records))
     out = ROOT / "benchmarks" / "results" / "rough_route.md"
     out.write_text(text, encoding="utf-8")

@@ -57,7 +57,7 @@ def records_with_history(lengths: tuple[int, ...] = LENGTHS) -> dict:
                 "tkind": tr.kind, "lo": np.nan if tr.lower is None else tr.lower,
                 "hi": np.nan if tr.upper is None else tr.upper}
 
-    return ss.with_histories(pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"], describe, lengths)
+    return ss.with_histories(cb.stored_records(), describe, lengths)
 
 
 def weight(g: pd.DataFrame, rule: str, c: float) -> np.ndarray:
@@ -80,8 +80,7 @@ def _point(z: np.ndarray, g: pd.DataFrame) -> np.ndarray:
 
 def _steps(g: pd.DataFrame) -> np.ndarray:
     """φ + … + φ^h per record: how far the constrained trend carries its drift (ConstrainedTrend.simulate)."""
-    phi, h = ConstrainedTrend.damping, g["h"].to_numpy(float)
-    return phi * (1.0 - phi ** h) / (1.0 - phi)
+    return cb.damped_steps(g["h"].to_numpy())
 
 
 def band_cover(q: np.ndarray, dev: np.ndarray, level: float) -> float:

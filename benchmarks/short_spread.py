@@ -24,7 +24,6 @@ import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -100,6 +99,12 @@ SIGMA_REF = 0.2          # ln(sigma / 0.2) clipped like the roughness (0.1–1.5
 SIGMA_POWERS = (0.0, -0.1, -0.2, -0.3, -0.5, 0.1, 0.2, 0.3, 0.5)   # both signs (before 2026-12-07 night: negative only)
 
 
+def with_sigma(frames: dict) -> dict:
+    """The records with the spread's size, sigma / SIGMA_REF, in the widening's d-term slot (`rough`); no term on the
+    identity scale, where sigma has the series' own unit."""
+    return {n: g.assign(rough=np.where(g["kind"] == "identity", 1.0, g["sigma"] / SIGMA_REF)) for n, g in frames.items()}
+
+
 def sigma_term(frames: dict, learn: list) -> list[str]:
     """A widening that also follows the spread's own size, k · (sigma / 0.2)^e: e < 0 widens small spreads (a small change
     may be luck), e > 0 narrows them (the GSO population series, 97–99% covered, have the smallest). Re-learned at each e;
@@ -107,13 +112,12 @@ def sigma_term(frames: dict, learn: list) -> list[str]:
     lines = ["## A term in the spread's size: k(h, n) · (sigma / 0.2)^e, re-learned at each e", "",
              "| e | (a, b, c) | worst learning loss | " + " | ".join(n.split(":")[0] for n in frames) + " |",
              "|---|---|---|" + "---|" * len(frames)]
-    with_sigma = {n: g.assign(rough=np.where(g["kind"] == "identity", 1.0, g["sigma"] / SIGMA_REF))
-                  for n, g in frames.items()}   # the d-term's slot
+    sized = with_sigma(frames)
     for e in SIGMA_POWERS:
-        p, info = cb.learn_family([with_sigma[n] for n in learn], cb.UNDER_WEIGHT["short"], d_grid=(e,))
+        p, info = cb.learn_family([sized[n] for n in learn], cb.UNDER_WEIGHT["short"], d_grid=(e,))
         p = {**p, "d": e}
         cells = []
-        for g in with_sigma.values():
+        for g in sized.values():
             f = g.assign(k=cb.k_of(g, p))
             table, _, _ = cb.reliability(f)
             t = table[table["n"] >= 30]
@@ -171,7 +175,7 @@ def without_firms(frames: dict) -> list[str]:
 
 
 def main() -> int:
-    records = pd.read_pickle(ROOT / "var" / "calibration_records.pkl")["records"]
+    records = cb.stored_records()
     frames = ratios(records)
     learn = [n for n in frames if n.startswith("L")]
     lines = ["# The constrained trend's spread: other rules, re-learned and checked on the stored records", "",
