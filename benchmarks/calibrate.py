@@ -64,6 +64,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from models.backtest import QGRID, rolling_origin  # noqa: E402
 from models.calibration import CALIBRATION_FILE, FAMILIES, MIN_FACTOR, ROUGHNESS_RANGE, Calibration, widening  # noqa: E402
 from models.forecast import FULL_MODEL_POINTS, LOW_EVIDENCE_POINTS, ConstrainedTrend, route  # noqa: E402
+from models.reliability import BANDS, by_band  # noqa: E402
 
 LEARN_VARS = ("rgdpna", "emp", "pop", "rnna", "rconna", "hc", "cgdpo", "xr", "pl_gdpo", "labsh", "csh_i",
               "g_rgdpna", "g_pop", "g_lp")
@@ -514,8 +515,8 @@ def mase(f: pd.DataFrame) -> float:
     return float((np.abs(f["actual"] - f["point"])[ok] / f.loc[ok, "scale"]).mean())
 
 
-def reliability(f: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
-    """Threshold events 'value at h ≥ last × (1+g)^h', g in −2…7 %/yr, on log-scale series; calibrated P."""
+def threshold_events(f: pd.DataFrame) -> pd.DataFrame:
+    """Threshold events 'value at h ≥ last × (1+g)^h', g in −2…7 %/yr, on log-scale series: calibrated P and outcome."""
     f = f[f["kind"] == "log"]
     q = np.stack(f["z_q"].to_numpy())
     med = f["z_median"].to_numpy()
@@ -526,9 +527,16 @@ def reliability(f: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
         x = med + (zt - med) / k                     # the raw quantile level of the threshold
         cdf = np.array([np.interp(t, qi, QGRID, left=0.005, right=0.995) for t, qi in zip(x, q)])
         rows.append(pd.DataFrame({"p": 1 - cdf, "event": (f["z_actual"].to_numpy() >= zt).astype(float)}))
-    ev = pd.concat(rows, ignore_index=True)
-    ev["decile"] = np.minimum((ev["p"] * 10).astype(int), 9)
-    table = ev.groupby("decile").agg(n=("event", "size"), predicted=("p", "mean"), observed=("event", "mean")).reset_index()
+    return pd.concat(rows, ignore_index=True)
+
+
+def reliability(f: pd.DataFrame, ev: pd.DataFrame | None = None) -> tuple[pd.DataFrame, float, float]:
+    """P(meet) by decile against how often the event happened, Brier and the base rate's Brier (`ev`: the events of f,
+    when already built)."""
+    ev = threshold_events(f) if ev is None else ev
+    decile = np.minimum((ev["p"] * 10).astype(int), 9)
+    table = ev.assign(decile=decile).groupby("decile").agg(n=("event", "size"), predicted=("p", "mean"),
+                                                           observed=("event", "mean")).reset_index()
     brier = float(np.mean((ev["p"] - ev["event"]) ** 2))
     base = float(np.mean((ev["event"].mean() - ev["event"]) ** 2))
     return table, brier, base
@@ -614,10 +622,12 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration, cal_here: Calibr
             block["rates"] = {"n": int(len(rt)), "mase_mean": mase(rt), "mase_naive": mase(g[rates & (g["method"] == "naive")]),
                               "cover": [coverage(rc, 0.8), coverage(rc, 0.95)], "quantiles": quantile_shares(rc)}
         if regime in ("short_all", "full"):
-            rel, brier, base = reliability(cooked)
+            ev = threshold_events(cooked)
+            rel, brier, base = reliability(cooked, ev)
             big = rel[rel["n"] >= 30]
             block["reliability"] = {"max_gap": float((big["observed"] - big["predicted"]).abs().max()) if len(big) else None,
-                                    "brier": brier, "base": base, "table": rel.to_dict("records")}
+                                    "brier": brier, "base": base, "table": rel.to_dict("records"),
+                                    "bands": by_band(ev["p"], ev["event"])}    # what models/reliability quotes
         out["regimes"][regime] = block
     shrunk = [v for r in ROUGH_REGIMES if "constrained_trend" in (v := out["regimes"].get(r, {}).get("variants", {}))
               and ROUGH_VARIANT in v]
@@ -881,6 +891,24 @@ def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: f
             r = s["regimes"].get(regime, {}).get("reliability")
             if r and r["max_gap"] is not None:
                 lines.append(f"| {s['collection']} | {regime} | {r['max_gap'] * 100:.1f} pp | {r['brier']:.3f} | {r['base']:.3f} |")
+    lines += ["", "## How often the event happened when the app said P, by band (short histories, 2–8 points)", "",
+              "Tenths in the middle, finer at the ends, where most of the committee's probabilities sit (0.7%, 1.75%, 98.5%). "
+              "Each cell: share of events that happened (events in the band); bands with fewer than 30 events in parentheses. "
+              "What the target page prints beside a probability is the held-out collections' (A–I) lowest and highest, and D's "
+              "(models/reliability.py).", "",
+              "| collection | " + " | ".join(f"{lo:.0%}–{hi:.0%}" for lo, hi in zip(BANDS, BANDS[1:])) + " |",
+              "|---|" + "---|" * (len(BANDS) - 1)]
+    for s in summaries:
+        r = s["regimes"].get("short_all", {}).get("reliability")
+        if not r:
+            continue
+        cells = {(b["lo"], b["hi"]): b for b in r["bands"]}
+        row = []
+        for band in zip(BANDS, BANDS[1:]):
+            b = cells.get(band)
+            text = f"{b['observed']:.1%} ({b['n']})" if b else "–"
+            row.append(text if not b or b["n"] >= 30 else f"({text})")
+        lines.append(f"| {s['collection'].split(':')[0]} | " + " | ".join(row) + " |")
     return "\n".join(lines) + "\n"
 
 

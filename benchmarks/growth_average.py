@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import calibrate as cb  # noqa: E402
 from models.calibration import Calibration, default as default_calibration  # noqa: E402
 from models.forecast import Forecaster, Mean  # noqa: E402
+from models.reliability import by_band  # noqa: E402
 
 LENGTHS = (2, 3, 5, 8)
 WINDOWS = ((5, 0), (5, 1), (1, 0))     # (years, gap): 2026–2030 from data to 2025 or to 2024; one passed year (nowcast)
@@ -128,6 +129,11 @@ def deciles(f: pd.DataFrame) -> list[dict]:
              "observed": float(y[bins == b].mean())} for b in range(10) if (bins == b).any()]
 
 
+def bands(f: pd.DataFrame) -> list[dict]:
+    """The same events by band of P, finer at the ends (models/reliability.BANDS): what checked_growth quotes."""
+    return by_band(np.concatenate(f["p"].to_numpy()), np.concatenate(f["hit"].to_numpy()))
+
+
 def reliability(f: pd.DataFrame) -> tuple[float, float, float, int]:
     """The largest decile gap (deciles with 30+ events, pp), Brier, the base rate's Brier, the number of events."""
     gaps = [abs(r["predicted"] - r["observed"]) for r in deciles(f) if r["n"] >= 30]
@@ -208,7 +214,8 @@ def main() -> int:
            else ROOT / "var" / f"growth_average{tag}.md")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out.with_suffix(".json").write_text(json.dumps({"what": what, "spell": Mean.spell, "groups": table,
-                                                    "reliability": {k: deciles(f[f["window"] == 5]) for k, f in frames.items()}}, indent=1),
+                                                    "reliability": {k: deciles(f[f["window"] == 5]) for k, f in frames.items()},
+                                                    "bands": {k: bands(f[f["window"] == 5]) for k, f in frames.items()}}, indent=1),
                                         encoding="utf-8")     # the Method page and models/reliability read it
     print(f"-> {out}")
     return 0

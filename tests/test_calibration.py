@@ -152,6 +152,55 @@ def test_the_probability_check_quotes_only_held_out_collections_with_enough_even
     assert checked(0.55, short=True, path=path) is None
 
 
+def test_events_are_grouped_by_band_finer_at_the_ends_and_the_last_band_holds_one():
+    from models.reliability import BANDS, band_of, by_band
+
+    assert [band_of(p) for p in (0.0, 0.007, 0.01, 0.0175, 0.094, 0.5, 0.985, 0.995, 1.0)] == [0, 0, 1, 1, 3, 8, 14, 15, 15]
+    assert BANDS[:5] == (0.0, 0.01, 0.02, 0.05, 0.1) and BANDS[-5:] == (0.9, 0.95, 0.98, 0.99, 1.0)
+    rows = by_band([0.005, 0.007, 0.015, 0.5, 1.0], [0, 1, 0, 1, 1])
+    assert [(r["lo"], r["hi"], r["n"], r["observed"]) for r in rows] == [
+        (0.0, 0.01, 2, 0.5), (0.01, 0.02, 1, 0.0), (0.5, 0.6, 1, 1.0), (0.99, 1.0, 1, 1.0)]
+    assert rows[0]["predicted"] == pytest.approx(0.006)
+
+
+def test_the_check_quotes_the_fine_band_of_p_and_reads_an_older_file_of_deciles(tmp_path):
+    import json
+
+    from models.reliability import bands_checked, checked
+
+    def rel(bands):
+        return {"reliability": {"table": [{"decile": 0, "n": 999, "predicted": 0.04, "observed": 0.5}],    # not read
+                                "bands": [{"lo": lo, "hi": hi, "n": n, "predicted": (lo + hi) / 2, "observed": o}
+                                          for lo, hi, n, o in bands]}}
+    results = {"collections": [
+        {"collection": "A: held out", "regimes": {"short_all": rel([(0.0, 0.01, 400, 0.02), (0.05, 0.1, 300, 0.08)])}},
+        {"collection": "D: GSO provinces", "regimes": {"short_all": rel([(0.0, 0.01, 200, 0.005), (0.05, 0.1, 20, 0.3)])}},
+        {"collection": "L1: learned on", "regimes": {"short_all": rel([(0.0, 0.01, 9000, 0.4)])}}]}
+    path = tmp_path / "calibration.json"
+    path.write_text(json.dumps(results), encoding="utf-8")
+    c = checked(0.007, short=True, path=path)          # 0.7%: the 0–1% band, not the tenth 0–10%
+    assert (c.band, c.observed, c.gso, c.collections, c.events) == ((0.0, 0.01), (0.005, 0.02), 0.005, 2, 600)
+    c = checked(0.094, short=True, path=path)          # D has too few events at 5–10%: quoted by neither range nor apart
+    assert (c.band, c.observed, c.gso, c.collections) == ((0.05, 0.1), (0.08, 0.08), None, 1)
+    assert checked(0.015, short=True, path=path) is None
+    assert [b.band for b in bands_checked(True, path=path)] == [(0.0, 0.01), (0.05, 0.1)]
+    old = {"collections": [{"collection": "A: held out", "regimes": {"short_all": {"reliability": {
+        "table": [{"decile": 0, "n": 50, "predicted": 0.04, "observed": 0.06}]}}}}]}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert checked(0.007, short=True, path=path).band == (0.0, 0.1)
+
+
+def test_on_the_provinces_own_kind_a_low_probability_happened_no_more_often_than_said():
+    """The Method page's caption says so of the held-out GSO series (D) from the results file: below 20%, the share of
+    events that happened stays within each band's upper edge."""
+    from models.reliability import bands_checked
+
+    low = [c for c in bands_checked(True) if c.band[1] <= 0.2 and c.gso is not None]
+    assert [c.band for c in low] == [(0.0, 0.01), (0.01, 0.02), (0.02, 0.05), (0.05, 0.1), (0.1, 0.2)]
+    assert all(c.gso <= c.band[1] for c in low), [(c.band, c.gso) for c in low]
+
+
 def test_a_short_series_outlook_prints_its_probability_check():
     from pathlib import Path
 
