@@ -10,10 +10,10 @@ from models.calibration import default as calibration
 from ui.i18n import STRINGS, fmt_number, fmt_percent, t
 from models.progress import LIKELIHOOD
 from models.region import plan_figures
-from models.reliability import collection_code
+from models.reliability import bands_checked, collection_code
 from models.scenario import PRESETS
 from ui.loaders import assessments, backtest_summary, catalog, current_version, prepared
-from ui.widgets import lang
+from ui.widgets import collections, lang, p_band, seen_range, seen_share
 
 lg = lang()
 st.title(t("method_title", lg))
@@ -118,6 +118,20 @@ def shrink_table(summary: dict) -> None:
         st.caption(t("shrink_caption", lg))
 
 
+def checked_table(short: bool | None, key: str) -> None:
+    """How often the held-out backtests' events happened when the app said a P in each band: the check the target page
+    prints beside one probability, for every band at once (models/reliability)."""
+    rows = [{t("col_app_said", lg): p_band(c.band, lg),
+             t("col_happened", lg): seen_range(c.observed, lg),
+             **({t("col_on_gso", lg): seen_share(c.gso, lg) if c.gso is not None else "–"} if short else {}),
+             t("col_cases", lg): f"{fmt_number(c.events, lg, 0)} ({collections(c.collections, lg)})"}
+            for c in bands_checked(short)]
+    if rows:
+        st.markdown(f"**{t('checked_title_' + key, lg)}**")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key=f"checked_{key}",
+                     height=35 * (len(rows) + 1) + 3)          # every band in view, no inner scroll on a projector
+
+
 def growth_average_table() -> None:
     """The check of what the growth targets read: the five-year average's cover, before → now (benchmarks/growth_average.py)."""
     now_file = config.GROWTH_AVERAGE_RESULTS
@@ -184,6 +198,9 @@ if results.exists():
     rough_table(summary)
     shrink_table(summary)
     growth_average_table()
+    checked_table(True, "short")
+    checked_table(None, "growth")
+    st.caption(t("checked_caption", lg))
     st.caption(t("calibration_caveat", lg))
 
 st.subheader(t("backtest_title", lg))

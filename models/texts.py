@@ -374,10 +374,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Bằng chứng yếu: chỉ có {n} điểm dữ liệu, khoảng dự báo rộng.",
         "en": "Low evidence: only {n} data points, so the bands are wide.",
     },
-    "p_checked": {"vi": "Kiểm định xác suất ({kind}): trên {n} bộ chuỗi thực không dùng để hiệu chỉnh, khi ứng dụng nói {band}, "
-                        "sự việc đã xảy ra {lo}–{hi} số lần ({events} trường hợp){gso}.",
-                  "en": "Probability check ({kind}): on {n} collections of real series not used to calibrate, when the app said {band}, "
-                        "the event happened {lo}–{hi} of the time ({events} cases){gso}."},
+    "p_checked": {"vi": "Kiểm định xác suất ({kind}): trên {sets} chuỗi thực không dùng để hiệu chỉnh, khi ứng dụng nói {band}, "
+                        "sự việc đã xảy ra {seen} số lần ({events} trường hợp){gso}.",
+                  "en": "Probability check ({kind}): on {sets} of real series not used to calibrate, when the app said {band}, "
+                        "the event happened {seen} of the time ({events} cases){gso}."},
+    "n_collections": {"vi": "{n} bộ", "en": "{n} collections"},
+    "n_collections_one": {"vi": "{n} bộ", "en": "{n} collection"},
     "p_checked_gso": {"vi": "; trên chuỗi GSO theo tỉnh: {value}", "en": "; on GSO provincial series: {value}"},
     "p_checked_short": {"vi": "chuỗi 2–8 điểm", "en": "2–8-point series"},
     "p_checked_long": {"vi": "chuỗi từ 9 điểm", "en": "series of 9+ points"},
@@ -513,6 +515,25 @@ STRINGS: dict[str, dict[str, str]] = {
               "các bộ A–G không dùng để chọn. Cột cuối: MASE thay đổi trên cả ba độ dài (âm là tốt hơn).",
         "en": "r is the roughness of the 5–8 points (2–4-point series are unchanged). The rule was chosen on the learning "
               "collections L1–L4 (before L5 joined); A–G played no part in it. Last column: the MASE change over all three lengths (negative is better)."},
+    "checked_title_short": {"vi": "Khi ứng dụng nói xác suất P (chuỗi 2–8 điểm), sự việc đã xảy ra bao nhiêu lần trong kiểm định ngược",
+                            "en": "When the app said P (2–8-point series), how often the event happened in the backtests"},
+    "checked_title_growth": {"vi": "Khi ứng dụng nói xác suất P (tăng bình quân 5 năm từ 2–8 tốc độ), sự việc đã xảy ra bao nhiêu lần",
+                             "en": "When the app said P (five-year average growth from 2–8 rates), how often the event happened"},
+    "col_app_said": {"vi": "Ứng dụng nói", "en": "The app said"},
+    "col_happened": {"vi": "Đã xảy ra (bộ thấp nhất – cao nhất)", "en": "Happened (lowest – highest collection)"},
+    "col_on_gso": {"vi": "Trên chuỗi GSO theo tỉnh", "en": "On GSO provincial series"},
+    "col_cases": {"vi": "Số trường hợp (số bộ)", "en": "Cases (collections)"},
+    "checked_caption": {
+        "vi": "Chỉ tính các bộ chuỗi không dùng để hiệu chỉnh (A–I; tăng trưởng: các nước và bang số lẻ), mỗi bộ cần ít nhất 30 "
+              "trường hợp trong khoảng. Khoảng xác suất chia mịn ở hai đầu (0–1%, 1–2%, 2–5%, 5–10% và đối xứng), nơi có phần lớn "
+              "xác suất của các chỉ tiêu. Trên chuỗi GSO theo tỉnh, loại chuỗi của chính tỉnh, ở mọi khoảng dưới 20% sự việc đã xảy ra "
+              "không nhiều hơn mức trên của khoảng; khoảng rộng đến từ các bộ chuỗi biến động mạnh (doanh nghiệp, số ca bệnh, các chuỗi khác loại). "
+              "Trang chỉ tiêu in dòng tương ứng dưới mỗi xác suất.",
+        "en": "Only the collections not used to calibrate count (A–I; for growth, the odd countries and units), each with at least "
+              "30 cases in the band. The bands are finer at both ends (0–1%, 1–2%, 2–5%, 5–10% and their mirror), where most of "
+              "the targets' probabilities sit. On GSO provincial series, the province's own kind, in every band below 20% the event "
+              "happened no more often than the band's upper edge; the wide ranges come from the volatile collections (firms, disease counts, "
+              "series of other kinds). The target page prints the matching line under each probability."},
     "growth_avg_title": {"vi": "Tốc độ tăng bình quân 5 năm từ 2–8 tốc độ đã công bố (mô hình bình quân): phủ 80% / 95%, trước → nay",
                          "en": "Average growth over five years from 2–8 published rates (mean model): 80% / 95% cover, before → now"},
     "growth_avg_caption": {

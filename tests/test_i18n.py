@@ -39,3 +39,15 @@ def test_dates_follow_the_language():
     assert fmt_date("2020-06-26", "vi") == "26/6/2020"
     assert fmt_date("2020-06-26", "en") == "26 Jun 2020"
     assert fmt_date("2025", "vi") == "2025" and fmt_date(None, "vi") == "–"
+
+
+@pytest.mark.parametrize("lang, seen, expected", [
+    ("vi", (0.003, 0.231), "0,3%–23,1%"),        # near 0: a tenth of a percent, both ends alike
+    ("en", (0.25, 0.58), "25%–58%"),
+    ("en", (0.015, 0.015), "1.5%"),              # one collection: one figure
+    ("en", (0.21, 0.918), "21.0%–91.8%")])
+def test_how_often_an_event_happened_reads_the_same_at_both_ends(lang, seen, expected):
+    from ui.widgets import collections, seen_range
+
+    assert seen_range(seen, lang) == expected
+    assert (collections(1, "en"), collections(2, "en"), collections(1, "vi")) == ("1 collection", "2 collections", "1 bộ")

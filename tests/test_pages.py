@@ -337,6 +337,31 @@ def test_the_method_page_shows_the_growth_targets_five_year_check_before_and_now
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_method_page_shows_how_often_each_band_of_p_happened_held_out_from_the_results_files(lang):
+    import json
+
+    from models import config
+    from ui.i18n import fmt_percent, t
+
+    at = open_page("app_pages/method.py", lang)
+    said = t("col_app_said", lang)
+    short, growth = [d.value for d in at.dataframe if said in d.value.columns]
+    blocks = [c for c in json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]
+              if not c["collection"].startswith("L")]
+    lowest = [b for c in blocks for b in c["regimes"]["short_all"]["reliability"]["bands"]
+              if b["lo"] == 0.0 and b["n"] >= 30]                  # 0–1%: every held-out collection with 30+ events
+    d = next(b for c in blocks if c["collection"].startswith("D:")
+             for b in c["regimes"]["short_all"]["reliability"]["bands"] if b["lo"] == 0.0)
+    row = short.iloc[0]
+    assert row[said] == f"{fmt_percent(0, lang)}–{fmt_percent(0.01, lang)}"
+    seen = min(b["observed"] for b in lowest), max(b["observed"] for b in lowest)
+    assert row[t("col_happened", lang)] == f"{fmt_percent(seen[0], lang, 1)}–{fmt_percent(seen[1], lang, 1)}"
+    assert row[t("col_on_gso", lang)] == fmt_percent(d["observed"], lang, 1)      # under 10%: a tenth of a percent
+    assert str(len(lowest)) in row[t("col_cases", lang)]
+    assert len(short) == 16 and t("col_on_gso", lang) not in growth.columns and len(growth) >= 10
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_shows_the_evidence_for_the_roughness_term_from_the_results_file(lang):
     import json
 

@@ -109,11 +109,33 @@ def p_check(prep, row: dict, lg: str) -> str:
     if c is None:
         return ""
     kind = "p_checked_growth" if method == "mean" else "p_checked_short" if short else "p_checked_long"
-    band = f"{fmt_percent(c.band[0], lg)}–{fmt_percent(c.band[1], lg)}"
-    gso = t("p_checked_gso", lg, value=fmt_percent(c.gso, lg)) if c.gso is not None else ""
-    return t("p_checked", lg, kind=t(kind, lg), n=c.collections, band=band,
-             lo=fmt_percent(c.observed[0], lg), hi=fmt_percent(c.observed[1], lg),
-             events=fmt_number(c.events, lg, 0), gso=gso)
+    gso = t("p_checked_gso", lg, value=seen_share(c.gso, lg)) if c.gso is not None else ""
+    return t("p_checked", lg, kind=t(kind, lg), sets=collections(c.collections, lg), band=p_band(c.band, lg),
+             seen=seen_range(c.observed, lg), events=fmt_number(c.events, lg, 0), gso=gso)
+
+
+def p_band(band: tuple[float, float], lg: str) -> str:
+    """A band of P as the check names it: '0–1%', '10–20%' (whole percents)."""
+    return f"{fmt_percent(band[0], lg)}–{fmt_percent(band[1], lg)}"
+
+
+def _seen_digits(*shares: float) -> int:
+    return 1 if min(shares) < 0.1 or max(shares) > 0.9 else 0
+
+
+def seen_share(share: float, lg: str) -> str:
+    """How often an event happened: a tenth of a percent near 0 and 100% (0.5% is not 0%), whole percents between."""
+    return fmt_percent(share, lg, _seen_digits(share))
+
+
+def seen_range(seen: tuple[float, float], lg: str) -> str:
+    """The lowest and highest collection's share, both ends with the same digits; one figure when they agree."""
+    lo, hi = (fmt_percent(x, lg, _seen_digits(*seen)) for x in seen)
+    return lo if lo == hi else f"{lo}–{hi}"
+
+
+def collections(n: int, lg: str) -> str:
+    return t("n_collections_one" if n == 1 else "n_collections", lg, n=n)
 
 
 def said(exc: Exception, lg: str) -> str:
