@@ -47,3 +47,19 @@ def test_the_2045_outlook_quoted_is_the_one_the_app_computes(section, table):
 def test_the_count_of_insufficient_targets_quoted_is_the_registry_s(section, table):
     n, total = (int(x) for x in re.search(r"(\d+) of (\d+) targets are \"insufficient\"", section).groups())
     assert (n, total) == (int((table.state == "insufficient").sum()), len(table))
+
+
+def test_the_2045_probability_check_quoted_is_the_one_the_results_file_gives():
+    """The README's example of the check beside a probability (the 2045 target, P 0.7%, 2–8 points) is the results file's."""
+    from models.reliability import checked
+
+    text = README.read_text(encoding="utf-8")
+    said = re.search(r'"when the app said (\d+)–(\d+)%, the event happened ([\d.]+)–([\d.]+)% of the time \(([\d,]+) cases,\s+'
+                     r'(\d) held-out collections\); on GSO provincial series ([\d.]+)%"', text)
+    assert said, "the README no longer quotes the 2045 check"
+    c = checked(0.007, short=True)
+    lo, hi, seen_lo, seen_hi, cases, n, gso = said.groups()
+    assert (int(lo), int(hi)) == (round(c.band[0] * 100), round(c.band[1] * 100)) == (0, 1)
+    assert (float(seen_lo), float(seen_hi), float(gso)) == (round(c.observed[0] * 100, 1), round(c.observed[1] * 100, 1),
+                                                            round(c.gso * 100, 1))
+    assert (int(cases.replace(",", "")), int(n)) == (c.events, c.collections)
