@@ -132,6 +132,25 @@ def checked_table(short: bool | None, key: str) -> None:
                      height=35 * (len(rows) + 1) + 3)          # every band in view, no inner scroll on a projector
 
 
+def reliability_table(summary: dict) -> None:
+    """P(meet) reliability per collection, both regimes: the largest gap over deciles with 30+ events, and Brier beside
+    the base rate's (what issue 12's acceptance reads; benchmarks/calibrate.py)."""
+    rows = []
+    for block in summary.get("collections", []):
+        row = {t("col_collection", lg): collection_name(block["collection"])}
+        for regime in ("short_all", "full"):
+            r = block["regimes"].get(regime, {}).get("reliability") or {}
+            gap = r.get("max_gap")
+            row[t(f"col_gap_{regime}", lg)] = "–" if gap is None else t("n_pp", lg, n=fmt_number(gap * 100, lg, 1))
+            row[t(f"col_brier_{regime}", lg)] = ("–" if "brier" not in r else
+                                                 f"{fmt_number(r['brier'], lg, 3)} / {fmt_number(r['base'], lg, 3)}")
+        rows.append(row)
+    if rows:
+        st.markdown(f"**{t('reliability_title', lg)}**")
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="calib_reliability")
+        st.caption(t("reliability_caption", lg))
+
+
 def growth_average_table() -> None:
     """The check of what the growth targets read: the five-year average's cover, before → now (benchmarks/growth_average.py)."""
     now_file = config.GROWTH_AVERAGE_RESULTS
@@ -198,6 +217,7 @@ if results.exists():
     rough_table(summary)
     shrink_table(summary)
     growth_average_table()
+    reliability_table(summary)
     checked_table(True, "short")
     checked_table(None, "growth")
     st.caption(t("checked_caption", lg))

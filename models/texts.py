@@ -515,6 +515,21 @@ STRINGS: dict[str, dict[str, str]] = {
               "các bộ A–G không dùng để chọn. Cột cuối: MASE thay đổi trên cả ba độ dài (âm là tốt hơn).",
         "en": "r is the roughness of the 5–8 points (2–4-point series are unchanged). The rule was chosen on the learning "
               "collections L1–L4 (before L5 joined); A–G played no part in it. Last column: the MASE change over all three lengths (negative is better)."},
+    "reliability_title": {"vi": "Độ tin cậy của xác suất đạt (sự kiện ngưỡng trong kiểm định ngược): chênh lệch lớn nhất và điểm Brier",
+                          "en": "Reliability of P(meet) (threshold events in the backtests): largest gap and Brier score"},
+    "col_gap_short_all": {"vi": "Chênh lớn nhất, 2–8 điểm", "en": "Largest gap, 2–8 points"},
+    "col_brier_short_all": {"vi": "Brier / Brier tỷ lệ nền, 2–8 điểm", "en": "Brier / base-rate Brier, 2–8 points"},
+    "col_gap_full": {"vi": "Chênh lớn nhất, chuỗi dài", "en": "Largest gap, full history"},
+    "col_brier_full": {"vi": "Brier / Brier tỷ lệ nền, chuỗi dài", "en": "Brier / base-rate Brier, full history"},
+    "n_pp": {"vi": "{n} điểm %", "en": "{n} pp"},
+    "reliability_caption": {
+        "vi": "Sự kiện: giá trị năm h ít nhất bằng giá trị cuối × (1+g)^h, g = −2…7%/năm. Chênh lớn nhất: giữa xác suất ứng dụng nói "
+              "và tỷ lệ đã xảy ra, trên các nhóm thập phân có ít nhất 30 sự kiện (mục tiêu: trong ±10 điểm %). Brier thấp hơn Brier "
+              "tỷ lệ nền (luôn nói tỷ lệ chung) nghĩa là xác suất có ích hơn một con số chung. Các bộ L học hiệu chỉnh; A–I thì không.",
+        "en": "Events: the value at year h at least the last value × (1+g)^h, g = −2…7% a year. Largest gap: between the probability "
+              "the app said and how often the event happened, over deciles with at least 30 events (goal: within ±10 points). A "
+              "Brier below the base rate's (always saying the overall rate) means the probabilities tell more than one overall "
+              "figure. The L collections teach the calibration; A–I do not."},
     "checked_title_short": {"vi": "Khi ứng dụng nói xác suất P (chuỗi 2–8 điểm), sự việc đã xảy ra bao nhiêu lần trong kiểm định ngược",
                             "en": "When the app said P (2–8-point series), how often the event happened in the backtests"},
     "checked_title_growth": {"vi": "Khi ứng dụng nói xác suất P (tăng bình quân 5 năm từ 2–8 tốc độ), sự việc đã xảy ra bao nhiêu lần",

@@ -337,6 +337,25 @@ def test_the_method_page_shows_the_growth_targets_five_year_check_before_and_now
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_method_page_shows_every_collections_reliability_gap_and_brier_from_the_results_file(lang):
+    import json
+
+    from models import config
+    from ui.i18n import fmt_number, t
+
+    at = open_page("app_pages/method.py", lang)
+    col = t("col_gap_short_all", lang)
+    table = next(d.value for d in at.dataframe if col in d.value.columns)
+    blocks = {c["collection"].split(":")[0]: c for c in
+              json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]}
+    r = blocks["I"]["regimes"]["short_all"]["reliability"]          # the disease counts: the widest gap, Brier above base
+    row = table[table[t("col_collection", lang)] == t("collection_I", lang)].iloc[0]
+    assert row[col] == t("n_pp", lang, n=fmt_number(r["max_gap"] * 100, lang, 1))
+    assert row[t("col_brier_short_all", lang)] == f"{fmt_number(r['brier'], lang, 3)} / {fmt_number(r['base'], lang, 3)}"
+    assert r["brier"] > r["base"] and len(table) == len(blocks)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_shows_how_often_each_band_of_p_happened_held_out_from_the_results_files(lang):
     import json
 
