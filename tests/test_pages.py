@@ -22,6 +22,21 @@ def open_page(page, lang="vi", params=None):
     return at
 
 
+def table_with(at, column: str):
+    """The page's first table that has this column (tables are only visible to AppTest as frames)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def calibration_blocks() -> dict:
+    """benchmarks/results/calibration.json's collections by code ('L1', 'A', …): what the Method page reads."""
+    import json
+
+    from models import config
+
+    return {c["collection"].split(":")[0]: c
+            for c in json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]}
+
+
 def p_of(at):
     value = next(m.value for m in at.metric if m.label in ("Xác suất đạt mục tiêu", "Probability of meeting the target"))
     return int(re.sub(r"\D", "", value))
@@ -293,16 +308,12 @@ def test_a_preset_and_a_reset_in_the_lab_set_sliders_sidebar_and_link_in_the_run
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_shows_the_short_trends_shrinkage_evidence_from_the_results_file(lang):
-    import json
-
-    from models import config
     from ui.i18n import fmt_number, t
 
     at = open_page("app_pages/method.py", lang)
     change = t("col_shrink_change", lang)
-    table = next(d.value for d in at.dataframe if change in d.value.columns)
-    blocks = {c["collection"].split(":")[0]: c for c in
-              json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]}
+    table = table_with(at, change)
+    blocks = calibration_blocks()
     v = blocks["C"]["regimes"]["last_5"]["variants"]
     want = (f"{fmt_number(v['ct_r0']['mase'], lang, 3)} / {fmt_number(v['ct_r0']['q50'], lang, 2)} → "
             f"{fmt_number(v['constrained_trend']['mase'], lang, 3)} / {fmt_number(v['constrained_trend']['q50'], lang, 2)}")
@@ -338,16 +349,12 @@ def test_the_method_page_shows_the_growth_targets_five_year_check_before_and_now
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_shows_every_collections_reliability_gap_and_brier_from_the_results_file(lang):
-    import json
-
-    from models import config
     from ui.i18n import fmt_number, t
 
     at = open_page("app_pages/method.py", lang)
     col = t("col_gap_short_all", lang)
-    table = next(d.value for d in at.dataframe if col in d.value.columns)
-    blocks = {c["collection"].split(":")[0]: c for c in
-              json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]}
+    table = table_with(at, col)
+    blocks = calibration_blocks()
     r = blocks["I"]["regimes"]["short_all"]["reliability"]          # the disease counts: the widest gap, Brier above base
     row = table[table[t("col_collection", lang)] == t("collection_I", lang)].iloc[0]
     assert row[col] == t("n_pp", lang, n=fmt_number(r["max_gap"] * 100, lang, 1))
@@ -357,16 +364,12 @@ def test_the_method_page_shows_every_collections_reliability_gap_and_brier_from_
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_shows_how_often_each_band_of_p_happened_held_out_from_the_results_files(lang):
-    import json
-
-    from models import config
     from ui.i18n import fmt_percent, t
 
     at = open_page("app_pages/method.py", lang)
     said = t("col_app_said", lang)
     short, growth = [d.value for d in at.dataframe if said in d.value.columns]
-    blocks = [c for c in json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]
-              if not c["collection"].startswith("L")]
+    blocks = [c for code, c in calibration_blocks().items() if not code.startswith("L")]
     lowest = [b for c in blocks for b in c["regimes"]["short_all"]["reliability"]["bands"]
               if b["lo"] == 0.0 and b["n"] >= 30]                  # 0–1%: every held-out collection with 30+ events
     d = next(b for c in blocks if c["collection"].startswith("D:")
@@ -382,16 +385,11 @@ def test_the_method_page_shows_how_often_each_band_of_p_happened_held_out_from_t
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_method_page_shows_the_evidence_for_the_roughness_term_from_the_results_file(lang):
-    import json
-
-    from models import config
     from ui.i18n import fmt_percent, t
 
     at = open_page("app_pages/method.py", lang)
-    smooth = t("col_rough_smooth", lang)
-    table = next(d.value for d in at.dataframe if smooth in d.value.columns)
-    full = {c["collection"].split(":")[0]: c["regimes"]["full"]
-            for c in json.loads(config.CALIBRATION_RESULTS.read_text(encoding="utf-8"))["collections"]}
+    table = table_with(at, t("col_rough_smooth", lang))
+    full = {code: c["regimes"]["full"] for code, c in calibration_blocks().items()}
     c = full["C"]
     want = (f"{fmt_percent(c['cover_plain'][0], lang)} / {fmt_percent(c['cover_plain'][1], lang)} → "
             f"{fmt_percent(c['cover'][0], lang)} / {fmt_percent(c['cover'][1], lang)}")
