@@ -14,7 +14,7 @@ Variants, each over the whole registry (`models.assess.assess_all`, baseline sce
 - the short family's widening learned on one learning collection alone (its "own" (a, b, c) in
   benchmarks/results/calibration.json), for each of L1–L5. These are not re-learned here; they are the calibrate.py run's.
 
-  .venv/bin/python benchmarks/target_sensitivity.py   -> benchmarks/results/target_sensitivity.md (about 2 minutes)
+  .venv/bin/python benchmarks/target_sensitivity.py   -> benchmarks/results/target_sensitivity.md (seconds)
 """
 from __future__ import annotations
 
