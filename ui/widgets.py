@@ -115,7 +115,7 @@ def p_check(prep, row: dict, lg: str) -> str:
 
 
 def p_band(band: tuple[float, float], lg: str) -> str:
-    """A band of P as the check names it: '0–1%', '10–20%' (whole percents)."""
+    """A band of P as the check names it: '0%–1%', '10%–20%' (whole percents)."""
     return f"{fmt_percent(band[0], lg)}–{fmt_percent(band[1], lg)}"
 
 
