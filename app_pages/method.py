@@ -118,9 +118,10 @@ def shrink_table(summary: dict) -> None:
         st.caption(t("shrink_caption", lg))
 
 
-def checked_table(short: bool | None, key: str) -> None:
+def checked_table(short: bool | None) -> None:
     """How often the held-out backtests' events happened when the app said a P in each band: the check the target page
-    prints beside one probability, for every band at once (models/reliability)."""
+    prints beside one probability, for every band at once (models/reliability). `short`: as bands_checked takes it."""
+    key = {True: "short", False: "long", None: "growth"}[short]
     rows = [{t("col_app_said", lg): p_band(c.band, lg),
              t("col_happened", lg): seen_range(c.observed, lg),
              **({t("col_on_gso", lg): seen_share(c.gso, lg) if c.gso is not None else "–"} if short else {}),
@@ -218,8 +219,8 @@ if results.exists():
     shrink_table(summary)
     growth_average_table()
     reliability_table(summary)
-    checked_table(True, "short")
-    checked_table(None, "growth")
+    checked_table(True)
+    checked_table(None)
     st.caption(t("checked_caption", lg))
     st.caption(t("calibration_caveat", lg))
 

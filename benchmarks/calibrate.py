@@ -526,14 +526,18 @@ def threshold_events(f: pd.DataFrame) -> pd.DataFrame:
         zt = f["z_last"].to_numpy() + f["h"].to_numpy() * np.log1p(growth)
         x = med + (zt - med) / k                     # the raw quantile level of the threshold
         cdf = np.array([np.interp(t, qi, QGRID, left=0.005, right=0.995) for t, qi in zip(x, q)])
-        rows.append(pd.DataFrame({"p": 1 - cdf, "event": (f["z_actual"].to_numpy() >= zt).astype(float)}))
+        rows.append(pd.DataFrame({"p": 1 - cdf, "event": (f["z_actual"].to_numpy() >= zt).astype(float),
+                                  "row": np.arange(len(f))}))     # the record (position in f's log rows) it came from
     return pd.concat(rows, ignore_index=True)
 
 
-def reliability(f: pd.DataFrame, ev: pd.DataFrame | None = None) -> tuple[pd.DataFrame, float, float]:
-    """P(meet) by decile against how often the event happened, Brier and the base rate's Brier (`ev`: the events of f,
-    when already built)."""
-    ev = threshold_events(f) if ev is None else ev
+def reliability(f: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
+    """P(meet) by decile against how often the event happened, Brier and the base rate's Brier."""
+    return events_reliability(threshold_events(f))
+
+
+def events_reliability(ev: pd.DataFrame) -> tuple[pd.DataFrame, float, float]:
+    """reliability() of events already built (threshold_events)."""
     decile = np.minimum((ev["p"] * 10).astype(int), 9)
     table = ev.assign(decile=decile).groupby("decile").agg(n=("event", "size"), predicted=("p", "mean"),
                                                            observed=("event", "mean")).reset_index()
@@ -623,7 +627,7 @@ def summarise(name: str, frame: pd.DataFrame, cal: Calibration, cal_here: Calibr
                               "cover": [coverage(rc, 0.8), coverage(rc, 0.95)], "quantiles": quantile_shares(rc)}
         if regime in ("short_all", "full"):
             ev = threshold_events(cooked)
-            rel, brier, base = reliability(cooked, ev)
+            rel, brier, base = events_reliability(ev)
             big = rel[rel["n"] >= 30]
             block["reliability"] = {"max_gap": float((big["observed"] - big["predicted"]).abs().max()) if len(big) else None,
                                     "brier": brier, "base": base, "table": rel.to_dict("records"),
@@ -683,6 +687,16 @@ def full_by_length(records: dict) -> list[dict]:
 
 SWEEP_C = (0.0, 0.25, 0.5, 1.0, 2.0)
 SWEEP_PHI = (0.8, 0.9, 0.95, 1.0)
+
+
+def write_result(name: str, text: str, echo: bool = False) -> Path:
+    """One results file of benchmarks/results/ (the analyses beside this one write theirs through it)."""
+    out = ROOT / "benchmarks" / "results" / name
+    out.write_text(text, encoding="utf-8")
+    if echo:
+        print(text)
+    print(f"-> {out}")
+    return out
 
 
 def stored_records() -> dict:

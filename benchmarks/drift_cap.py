@@ -122,10 +122,7 @@ def main() -> int:
         raise SystemExit("no ct_nocap records: rerun benchmarks/calibrate.py (the uncapped trend is one of its methods)")
     res = sweep(records)
     text = report(res, chosen(res))
-    out = ROOT / "benchmarks" / "results" / "drift_cap.md"
-    out.write_text(text, encoding="utf-8")
-    print(text)
-    print(f"-> {out}")
+    cb.write_result("drift_cap.md", text, echo=True)
     return 0
 
 

@@ -19,7 +19,6 @@ import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,8 +39,7 @@ def tail_events(frame: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=["p", "event", "falling"])
     c = cb.calibrated(g, default_calibration())
     ev = cb.threshold_events(c)
-    falling = np.tile((c["z_median"] - c["z_last"]).to_numpy() <= 0, len(ev) // len(c))   # one block per growth rate g
-    return ev.assign(falling=falling)
+    return ev.assign(falling=((c["z_median"] - c["z_last"]).to_numpy() <= 0)[ev["row"].to_numpy()])
 
 
 def main() -> int:
@@ -61,9 +59,7 @@ def main() -> int:
              "trend's median below the last value.", "",
              "| collection | under 5%, falling | under 5%, rising | over 95%, falling | over 95%, rising |",
              "|---|---|---|---|---|", *rows]
-    out = ROOT / "benchmarks" / "results" / "falling_tails.md"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    cb.write_result("falling_tails.md", "\n".join(lines) + "\n", echo=True)
     return 0
 
 

@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import calibrate as cb  # noqa: E402
 import growth_average as ga  # noqa: E402
 from models.forecast import Mean  # noqa: E402
 from models.reliability import by_band  # noqa: E402
@@ -72,9 +73,7 @@ def main() -> int:
              f"Against the shipped cap ({shipped}), the share of events that happened in a tail band of 300+ events moved by "
              f"at most {moved('pwt:learn')} on PWT and {moved('panels:learn')} on the US states and OECD countries; the 80 % "
              f"cover by at most {cover_moved * 100:.1f} points."]
-    out = ROOT / "benchmarks" / "results" / "growth_tails.md"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"-> {out}")
+    cb.write_result("growth_tails.md", "\n".join(lines) + "\n")
     return 0
 
 

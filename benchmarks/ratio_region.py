@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import calibrate as cb  # noqa: E402
 from models.forecast import Forecaster  # noqa: E402
 
 LENGTHS = (2, 3, 5)
@@ -148,9 +149,7 @@ def main() -> int:
         lines += table(f"{name} ({len(series)})", f)
         print(name, len(series), len(f), f"{time.time() - t0:.0f} s", flush=True)
     lines += ["", f"{time.time() - t0:.0f} s."]
-    out = ROOT / "benchmarks" / "results" / "ratio_region.md"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"-> {out}")
+    cb.write_result("ratio_region.md", "\n".join(lines) + "\n")
     return 0
 
 

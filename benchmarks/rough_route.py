@@ -78,10 +78,7 @@ def report(res: pd.DataFrame) -> str:
 def main() -> int:
     records = cb.stored_records()
     text = report(changes(records))
-    out = ROOT / "benchmarks" / "results" / "rough_route.md"
-    out.write_text(text, encoding="utf-8")
-    print(text)
-    print(f"-> {out}")
+    cb.write_result("rough_route.md", text, echo=True)
     return 0
 
 

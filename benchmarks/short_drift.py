@@ -271,9 +271,7 @@ def main() -> int:
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
     lines += [""] + current_price_table(rows, p) + per_head_money_table(p, every)
     lines += by_variable_table(rows, p)
-    out = ROOT / "benchmarks" / "results" / "short_drift.md"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"-> {out}")
+    cb.write_result("short_drift.md", "\n".join(lines) + "\n")
     return 0
 
 

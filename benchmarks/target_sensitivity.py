@@ -31,7 +31,9 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import calibrate as cb  # noqa: E402
 import models.forecast as forecast  # noqa: E402
 from models import config  # noqa: E402
 from models.assess import assess_all  # noqa: E402
@@ -97,9 +99,7 @@ def main() -> int:
     for tid in moved:
         lines.append(f"| {tid} | {base.loc[tid, 'state']} | {int(base.loc[tid, 'n_points'])} | "
                      + " | ".join(f"{t.loc[tid, 'p_meet']:.2%}" for t in table.values()) + " |")
-    out = ROOT / "benchmarks" / "results" / "target_sensitivity.md"
-    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"-> {out}")
+    cb.write_result("target_sensitivity.md", "\n".join(lines) + "\n")
     return 0
 
 

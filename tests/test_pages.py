@@ -332,7 +332,7 @@ def test_the_method_page_shows_the_growth_targets_five_year_check_before_and_now
 
     at = open_page("app_pages/method.py", lang)
     col = t("col_n_points", lang, n=2)
-    table = next(d.value for d in at.dataframe if col in d.value.columns)
+    table = table_with(at, col)
     files = [config.GROWTH_AVERAGE_RESULTS.with_name("growth_average_before.json"), config.GROWTH_AVERAGE_RESULTS]
     before, now = ({r["n"]: r for r in json.loads(f.read_text(encoding="utf-8"))["groups"]["pwt:check"]
                     if r["window"] == 5 and r["gap"] == 1} for f in files)
