@@ -9,7 +9,8 @@ A weight by agreement can: t² = m · mean(d)² / sd(d)², w = t² / (t² + c), 
 keeps the count rule). `ct_snr*` in calibrate.py is not this rule: it divides by the shipped sigma, at least mean |d|, so
 t² ≤ m and agreeing changes never keep more than the count rule gives them.
 
-Exact without new backtests: the constrained trend's median path is last + w · mean(d) · (φ + … + φ^h) and its noise does not
+Exact without new backtests: the constrained trend's median path is last + w · mean(d) · (φ + … + φ^h), the drift held within
+±DRIFT_CAP on the log scale, and its noise does not
 depend on w, so each record's median, quantiles and point under another w follow from the stored ones (checked: the shipped
 w reproduces every stored median to 1e-14). Cover uses the shipped widening k(h, n).
 
@@ -36,7 +37,7 @@ import calibrate as cb  # noqa: E402
 import short_spread as ss  # noqa: E402
 from models.backtest import QGRID  # noqa: E402
 from models.calibration import default as shipped_calibration, roughness  # noqa: E402
-from models.forecast import ConstrainedTrend  # noqa: E402
+from models.forecast import DRIFT_CAP, ConstrainedTrend  # noqa: E402
 
 LENGTHS = (3, 5, 8)
 RULES = [("shipped", 0.0)] + [("agree", c) for c in (1.0, 2.0, 4.0, 8.0)] + [("max", c) for c in (1.0, 2.0, 4.0)]
@@ -78,6 +79,13 @@ def _point(z: np.ndarray, g: pd.DataFrame) -> np.ndarray:
                     np.where(kind == "logit", lo + (hi - lo) / (1.0 + np.exp(-z)), z))
 
 
+def kept(g: pd.DataFrame, w: np.ndarray) -> np.ndarray:
+    """The yearly drift the trend carries when it keeps w of its mean change: held within ±DRIFT_CAP on the log scale,
+    as ConstrainedTrend.fit does (models/forecast.drift_cap_for)."""
+    drift = w * g["dbar"].to_numpy(float)
+    return np.where(g["tkind"].to_numpy() == "log", np.clip(drift, -DRIFT_CAP, DRIFT_CAP), drift)
+
+
 def _steps(g: pd.DataFrame) -> np.ndarray:
     """φ + … + φ^h per record: how far the constrained trend carries its drift (ConstrainedTrend.simulate)."""
     return cb.damped_steps(g["h"].to_numpy())
@@ -93,7 +101,7 @@ def band_cover(q: np.ndarray, dev: np.ndarray, level: float) -> float:
 
 def evaluate(g: pd.DataFrame, w: np.ndarray, p: dict) -> dict:
     med0 = g["z_median"].to_numpy()
-    med = med0 + (w - g["w_ship"].to_numpy(float)) * g["dbar"].to_numpy(float) * _steps(g)
+    med = med0 + (kept(g, w) - kept(g, g["w_ship"].to_numpy(float))) * _steps(g)
     k = cb.k_of(g.drop(columns=["rough"]), p)[:, None]
     q = (np.stack(g["z_q"].to_numpy()) - med0[:, None]) * k        # the calibrated spread around the median
     dev = g["z_actual"].to_numpy() - med
@@ -210,7 +218,7 @@ def narrower_table(rows: dict, p: dict) -> list[str]:
 
 def shifted(g: pd.DataFrame, w: np.ndarray, p: dict) -> pd.DataFrame:
     """The records as if the trend had kept w of its drift: median and quantiles moved together, the shipped k."""
-    delta = (w - g["w_ship"].to_numpy(float)) * g["dbar"].to_numpy(float) * _steps(g)
+    delta = (kept(g, w) - kept(g, g["w_ship"].to_numpy(float))) * _steps(g)
     return g.assign(z_median=g["z_median"].to_numpy() + delta, z_q=[q + dz for q, dz in zip(g["z_q"], delta)],
                     k=cb.k_of(g.drop(columns=["rough"]), p))
 
@@ -241,8 +249,8 @@ def main() -> int:
     learn = [n for n in rows if n.startswith("L")]
     res = {(name, L, rule, c): evaluate(g[g["n_obs"] == L], weight(g[g["n_obs"] == L], rule, c), p)
            for name, g in rows.items() for L in LENGTHS for rule, c in RULES if (g["n_obs"] == L).any()}
-    check = max(float(np.nanmax(np.abs(g["z_last"].to_numpy() + g["w_ship"].to_numpy(float) * g["dbar"].to_numpy(float)
-                                       * _steps(g) - g["z_median"].to_numpy()))) for g in rows.values() if len(g))
+    check = max(float(np.nanmax(np.abs(g["z_last"].to_numpy() + kept(g, g["w_ship"].to_numpy(float)) * _steps(g)
+                                       - g["z_median"].to_numpy()))) for g in rows.values() if len(g))
     lines = ["# How much of its drift a short trend keeps: by agreement of its changes (measured, not shipped) and for money "
              "per head at current prices (shipped)", "",
              "Rules: shipped m / (m + r²) (r = 1 below 5 points); agree t² / (t² + c), t² = m · mean(d)² / sd(d)² (sd at least "
