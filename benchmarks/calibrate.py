@@ -63,7 +63,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from models.backtest import QGRID, rolling_origin  # noqa: E402
 from models.calibration import CALIBRATION_FILE, FAMILIES, MIN_FACTOR, ROUGHNESS_RANGE, Calibration, widening  # noqa: E402
-from models.forecast import FULL_MODEL_POINTS, LOW_EVIDENCE_POINTS, ConstrainedTrend, route  # noqa: E402
+from models.forecast import DRIFT_CAP, FULL_MODEL_POINTS, LOW_EVIDENCE_POINTS, ConstrainedTrend, route  # noqa: E402
 from models.reliability import BANDS, by_band  # noqa: E402
 
 LEARN_VARS = ("rgdpna", "emp", "pop", "rnna", "rconna", "hc", "cgdpo", "xr", "pl_gdpo", "labsh", "csh_i",
@@ -711,26 +711,35 @@ def damped_steps(h: np.ndarray, phi: float | None = None) -> np.ndarray:
     return np.cumsum(phi ** np.arange(1, int(h.max()) + 1))[h - 1]
 
 
+def carried(drift: np.ndarray, log_scale: np.ndarray | bool = True) -> np.ndarray:
+    """The yearly drift a short trend carries forward: held within ±DRIFT_CAP on the log scale (ConstrainedTrend.fit with
+    models/forecast.drift_cap_for), as in the app's forecasts. For the analyses that rebuild its median from the records."""
+    return np.where(log_scale, np.clip(drift, -DRIFT_CAP, DRIFT_CAP), drift)
+
+
 def shrink_sweep(records: dict, lengths=(2, 3)) -> list[dict]:
-    """The short trend's shrinkage c and damping φ swept without new backtests: its median path is exact (last + steps·w·drift,
-    models/forecast.ConstrainedTrend), so the c = 0 records (w = 1) give every (c, φ)'s median, MASE and share of outcomes
-    below it (log-scale series). The spread is not swept: φ also damps the drift's uncertainty."""
-    phi0, power = ConstrainedTrend.damping, ConstrainedTrend.rough_power
+    """The short trend's shrinkage c and damping φ swept without new backtests: its median path is exact (last +
+    steps·carried(w·mean change), models/forecast.ConstrainedTrend), so the uncapped shipped records (`ct_nocap`, whose w is
+    known) give the mean change and with it every (c, φ)'s median, MASE and share of outcomes below it (log-scale series).
+    The spread is not swept: φ also damps the drift's uncertainty."""
+    phi0, c0, power = ConstrainedTrend.damping, ConstrainedTrend.shrink_c, ConstrainedTrend.rough_power
     out = []
     for name, r in records.items():
-        g = r[(r["regime"] == "short") & (r["method"] == "ct_c0") & (r["kind"] == "log") & r["n_obs"].isin(lengths)]
+        g = r[(r["regime"] == "short") & (r["method"] == "ct_nocap") & (r["kind"] == "log") & r["n_obs"].isin(lengths)]
         if g.empty:
             continue
         h, n = g["h"].to_numpy(), g["n_obs"].to_numpy()
         rough = np.where(n >= 5, np.clip(g["rough"].to_numpy(float), *ROUGHNESS_RANGE), 1.0)
-        drift = (g["z_median"] - g["z_last"]).to_numpy() / damped_steps(h, phi0)
+        whole = g["series_id"].map({sid: keeps_drift(sid) for sid in g["series_id"].unique()}).to_numpy(bool)
+        kept = np.where(whole, 1.0, (n - 1) / (n - 1 + c0 * rough ** power))
+        drift = (g["z_median"] - g["z_last"]).to_numpy() / damped_steps(h, phi0) / kept     # the mean yearly change
         scale, za = g["scale"].to_numpy(), g["z_actual"].to_numpy()
         ok = scale > 0
         ahead = {phi: damped_steps(h, phi) for phi in SWEEP_PHI}
         for c in SWEEP_C:
             w = (n - 1) / (n - 1 + c * rough ** power)
             for phi in SWEEP_PHI:
-                zm = g["z_last"].to_numpy() + w * drift * ahead[phi]
+                zm = g["z_last"].to_numpy() + carried(w * drift) * ahead[phi]
                 err = np.abs(g["actual"].to_numpy() - np.exp(zm))
                 for L in lengths:
                     m = n == L
@@ -875,7 +884,8 @@ def report(summaries: list[dict], cal: Calibration, learn_info: dict, seconds: f
         lines += ["", "## The short trend's shrinkage c and damping φ swept on the stored records (last 2 and 3 points)", "",
                   "MASE change against the shipped (c, φ) = " f"({shipped[0]:g}, {shipped[1]:g}) per collection, the worst learning "
                   "collection's, and the range of the share of outcomes below the median over all collections (0.50 is centred). "
-                  "Computed from the c = 0 records (the median path is exact); the spread is not swept.", "",
+                  "Computed from the records of the shipped rule without the cap (ct_nocap, whose shrinkage is known; the median "
+                  "path is exact), each variant's drift capped as the app caps it; the spread is not swept.", "",
                   "| points | c | φ | " + " | ".join(codes) + " | worst learning | share below the median |",
                   "|---|---|---|" + "---|" * len(codes) + "---|---|"]
         for L, g in frame.groupby("length"):

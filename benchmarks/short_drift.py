@@ -37,7 +37,7 @@ import calibrate as cb  # noqa: E402
 import short_spread as ss  # noqa: E402
 from models.backtest import QGRID  # noqa: E402
 from models.calibration import default as shipped_calibration, roughness  # noqa: E402
-from models.forecast import DRIFT_CAP, ConstrainedTrend  # noqa: E402
+from models.forecast import ConstrainedTrend  # noqa: E402
 
 LENGTHS = (3, 5, 8)
 RULES = [("shipped", 0.0)] + [("agree", c) for c in (1.0, 2.0, 4.0, 8.0)] + [("max", c) for c in (1.0, 2.0, 4.0)]
@@ -80,10 +80,8 @@ def _point(z: np.ndarray, g: pd.DataFrame) -> np.ndarray:
 
 
 def kept(g: pd.DataFrame, w: np.ndarray) -> np.ndarray:
-    """The yearly drift the trend carries when it keeps w of its mean change: held within ±DRIFT_CAP on the log scale,
-    as ConstrainedTrend.fit does (models/forecast.drift_cap_for)."""
-    drift = w * g["dbar"].to_numpy(float)
-    return np.where(g["tkind"].to_numpy() == "log", np.clip(drift, -DRIFT_CAP, DRIFT_CAP), drift)
+    """The yearly drift the trend carries when it keeps w of its mean change (capped on the log scale, cb.carried)."""
+    return cb.carried(w * g["dbar"].to_numpy(float), g["tkind"].to_numpy() == "log")
 
 
 def _steps(g: pd.DataFrame) -> np.ndarray:

@@ -56,19 +56,21 @@ def method_paths(history: pd.Series, horizon: int, n_paths: int, seed: int, tran
         return out
     if routed == "constrained_trend":   # beside the simple benchmarks it must beat
         out = {"constrained_trend": sim("constrained_trend")}
-        for m in methods:
+        for m in methods:      # every variant carries the shipped cap, so it differs from the app's trend in its rule only
             if m.startswith("ct_c"):       # the same trend with another shrinkage (evidence for the default)
-                out[m] = ConstrainedTrend(floor, shrink_c=float(m[4:])).fit(z).simulate(horizon, n_paths, rng)
+                out[m] = ConstrainedTrend(floor, shrink_c=float(m[4:]), drift_cap=cap).fit(z).simulate(horizon, n_paths, rng)
             elif m.startswith("ct_snr"):   # shrunk by how clearly its changes agree, t²/(t²+c)
-                out[m] = ConstrainedTrend(floor, shrink_c=float(m[6:]), rule="snr").fit(z).simulate(horizon, n_paths, rng)
+                out[m] = ConstrainedTrend(floor, shrink_c=float(m[6:]), rule="snr",
+                                          drift_cap=cap).fit(z).simulate(horizon, n_paths, rng)
             elif m == "ct_linear":       # the rule before 2026-12-02: m/(m+3), carried forward undamped
-                out[m] = ConstrainedTrend(floor, shrink_c=3.0, damping=1.0, rough_power=0.0).fit(z).simulate(horizon, n_paths, rng)
+                out[m] = ConstrainedTrend(floor, shrink_c=3.0, damping=1.0, rough_power=0.0,
+                                          drift_cap=cap).fit(z).simulate(horizon, n_paths, rng)
             elif m == "ct_r0":           # the rule before 2026-12-03 (night): m/(m+1) whatever the roughness
-                out[m] = ConstrainedTrend(floor, rough_power=0.0).fit(z).simulate(horizon, n_paths, rng)
-            elif m == "ct_nocap":        # the rule before 2026-12-08: no cap on the drift (benchmarks/drift_cap.py)
+                out[m] = ConstrainedTrend(floor, rough_power=0.0, drift_cap=cap).fit(z).simulate(horizon, n_paths, rng)
+            elif m == "ct_nocap":        # the shipped rule without the cap (before 2026-12-08; benchmarks/drift_cap.py)
                 out[m] = ConstrainedTrend(floor, shrink_c=0.0 if keep_drift else None).fit(z).simulate(horizon, n_paths, rng)
             elif m == "ct_pool":
-                out[m] = ConstrainedTrend(floor, prior=prior or 0.0).fit(z).simulate(horizon, n_paths, rng)
+                out[m] = ConstrainedTrend(floor, prior=prior or 0.0, drift_cap=cap).fit(z).simulate(horizon, n_paths, rng)
         if history.size >= 2:
             out["naive"] = sim("naive")
             out["drift"] = sim("drift")

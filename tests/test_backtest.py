@@ -32,3 +32,17 @@ def test_an_eight_point_history_gets_the_constrained_trend_and_the_ensemble_besi
     assert not np.allclose(out["constrained_trend"], out["ensemble"])
     short = method_paths(s.iloc[-3:], 4, 300, 0, tr, methods=("ensemble", "ct_c3"))
     assert set(short) == {"constrained_trend", "ct_c3", "naive", "drift"}   # no ensemble on 3 points
+
+
+def test_every_short_trend_variant_but_the_uncapped_one_carries_the_apps_drift_cap():
+    """The variants compare rules of shrinkage, so they must carry the shipped cap as the app's trend does; only ct_nocap
+    (the evidence for the cap) goes without it. A one-off jump, 1 -> 290 (Hawaii's measles in 1984), shows it."""
+    from models.forecast import DRIFT_CAP
+
+    s = pd.Series([1.0, 290.0], index=[1983, 1984])
+    tr = choose_transform(s.to_numpy(), None, None)
+    variants = ("ct_c0", "ct_c3", "ct_linear", "ct_r0", "ct_snr1", "ct_pool", "ct_nocap")
+    out = method_paths(s, 5, 400, 0, tr, methods=variants)
+    yearly = {m: float(np.median(out[m][0]) - np.log(290.0)) for m in ("constrained_trend",) + variants}   # paths: log scale
+    assert all(abs(v) <= DRIFT_CAP + 1e-9 for m, v in yearly.items() if m != "ct_nocap"), yearly   # the first year's step
+    assert yearly["ct_nocap"] > 2 * DRIFT_CAP
